@@ -1,0 +1,24 @@
+package dev.asyncplayground.exercise;
+
+import dev.asyncplayground.scenario.Scenario;
+import java.util.List;
+
+/**
+ * A built-in exercise: a scenario plus the words that turn it into a lesson.
+ *
+ * @param id          stable identifier used in URLs and the API
+ * @param title       shown in the list and as the page heading
+ * @param summary     one line for the exercise list
+ * @param explanation what the scenario does, in plain words
+ * @param notice      what to look for in the timelines
+ * @param question    the prediction question asked before running
+ * @param scenario    what runs
+ * @param modes       the execution models compared by default
+ */
+public record Exercise(String id, String title, String summary, String explanation, String notice,
+                       String question, Scenario scenario, List<String> modes) {
+
+    public Exercise {
+        modes = List.copyOf(modes);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.asyncplayground.web;
+
+import dev.asyncplayground.engine.RunRegistry;
+import dev.asyncplayground.exercise.Catalogue;
+import dev.asyncplayground.scenario.InvalidParameterException;
+import dev.asyncplayground.scenario.LimitExceededException;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.staticfiles.Location;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires every page, API route, stream and error handler of the app in one place. */
+public final class App {
+
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    private App() {
+    }
+
+    /** Creates the app, not yet started; {@code start(0)} picks a free port (tests do that). */
+    public static Javalin create(Catalogue catalogue, RunRegistry runs) {
+        RunLauncher launcher = new RunLauncher(runs);
+        RunApi runApi = new RunApi(catalogue, launcher);
+        ExerciseApi exerciseApi = new ExerciseApi(catalogue);
+        EventStream events = new EventStream(runApi);
+        Pages pages = new Pages(catalogue, launcher, Views.precompiled());
+        return Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = 256 * 1024;
+            config.http.compressionStrategy = CompressionStrategy.NONE;
+            config.staticFiles.enableWebjars();
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+            });
+
+            config.routes.get("/", pages::home);
+            config.routes.get("/exercises/{id}", pages::exercise);
+            config.routes.post("/exercises/{id}/runs", pages::run);
+
+            config.routes.get("/api/exercises", exerciseApi::list);
+            config.routes.get("/api/exercises/{id}", exerciseApi::show);
+            config.routes.post("/api/runs", runApi::create);
+            config.routes.get("/api/runs/{id}", runApi::show);
+            config.routes.delete("/api/runs/{id}", runApi::cancel);
+            config.routes.get("/api/runs/{id}/events", events::handle);
+
+            config.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
+            config.routes.exception(InvalidParameterException.class, (e, ctx) -> ctx.status(400)
+                    .json(Map.of("error", e.getMessage(), "parameter", e.parameter())));
+            config.routes.exception(LimitExceededException.class, (e, ctx) -> ctx.status(422)
+                    .json(Map.of("error", e.getMessage(), "limit", e.limit())));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                ctx.status(500).json(Map.of("error", "something went wrong on the server; it has been logged"));
+            });
+            config.events.serverStopping(runs::close);
+        });
+    }
+}

@@ -1,0 +1,42 @@
+package dev.asyncplayground.web;
+
+import dev.asyncplayground.exercise.Catalogue;
+import dev.asyncplayground.exercise.Exercise;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code GET /api/exercises} and {@code GET /api/exercises/{id}}. */
+final class ExerciseApi {
+
+    private final Catalogue catalogue;
+
+    ExerciseApi(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    void list(Context ctx) {
+        ctx.json(catalogue.all().stream().map(ExerciseApi::brief).toList());
+    }
+
+    void show(Context ctx) {
+        String id = ctx.pathParam("id");
+        Exercise exercise = catalogue.find(id).orElseThrow(() -> new ApiException(404,
+                "no exercise '" + id + "'; known: " + String.join(", ", catalogue.ids())));
+        Map<String, Object> json = brief(exercise);
+        json.put("explanation", exercise.explanation());
+        json.put("notice", exercise.notice());
+        json.put("question", exercise.question());
+        ctx.json(json);
+    }
+
+    private static Map<String, Object> brief(Exercise exercise) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", exercise.id());
+        json.put("title", exercise.title());
+        json.put("summary", exercise.summary());
+        json.put("params", exercise.scenario().params().stream().map(Json::param).toList());
+        json.put("modes", exercise.modes());
+        return json;
+    }
+}

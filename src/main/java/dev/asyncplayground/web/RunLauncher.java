@@ -1,0 +1,36 @@
+package dev.asyncplayground.web;
+
+import dev.asyncplayground.engine.Run;
+import dev.asyncplayground.engine.RunOptions;
+import dev.asyncplayground.engine.RunRegistry;
+import dev.asyncplayground.scenario.Parameters;
+import dev.asyncplayground.scenario.Program;
+import dev.asyncplayground.scenario.Scenario;
+import dev.asyncplayground.scenario.Value;
+import java.util.Map;
+
+/**
+ * Binds parameters, expands the scenario and starts the run: the one path from a request to a run.
+ *
+ * <p>Throws {@link dev.asyncplayground.scenario.InvalidParameterException} for a bad value and
+ * {@link dev.asyncplayground.scenario.LimitExceededException} for a run past a sandbox limit;
+ * the app turns them into 400 and 422.
+ */
+final class RunLauncher {
+
+    private final RunRegistry runs;
+
+    RunLauncher(RunRegistry runs) {
+        this.runs = runs;
+    }
+
+    Run launch(Scenario scenario, Map<String, ?> params, RunOptions options) {
+        Map<String, Value> values = Parameters.bind(scenario.params(), params);
+        Program program = scenario.instantiate(values, runs.limits().maxTasks());
+        return runs.start(program, options);
+    }
+
+    RunRegistry runs() {
+        return runs;
+    }
+}

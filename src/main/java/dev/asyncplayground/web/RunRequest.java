@@ -1,0 +1,75 @@
+package dev.asyncplayground.web;
+
+import dev.asyncplayground.engine.Mode;
+import dev.asyncplayground.engine.RunOptions;
+import dev.asyncplayground.exercise.Catalogue;
+import dev.asyncplayground.exercise.Exercise;
+import dev.asyncplayground.scenario.Scenario;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A validated {@code POST /api/runs} body: what to run, with which parameters, under which mode.
+ *
+ * @param scenario the exercise's scenario
+ * @param params   submitted parameter values, still unchecked (bound later against the scenario)
+ * @param options  mode and speed
+ */
+record RunRequest(Scenario scenario, Map<String, ?> params, RunOptions options) {
+
+    static final double MAX_SPEED = 1000;
+    private static final Set<String> FIELDS = Set.of("exercise", "params", "mode", "speed");
+
+    /** Reads a decoded JSON body; every problem becomes a 400 that names the field. */
+    static RunRequest from(Map<String, Object> body, Catalogue catalogue) {
+        for (String field : body.keySet()) {
+            if (!FIELDS.contains(field)) {
+                throw badRequest("unknown field '" + field + "'; a run takes exercise, params, mode and speed");
+            }
+        }
+        return new RunRequest(exercise(body.get("exercise"), catalogue).scenario(), params(body.get("params")),
+                new RunOptions(mode(body.get("mode")), speed(body.get("speed"))));
+    }
+
+    private static Exercise exercise(Object id, Catalogue catalogue) {
+        if (!(id instanceof String name)) {
+            throw badRequest("say what to run: \"exercise\" must be one of " + String.join(", ", catalogue.ids()));
+        }
+        return catalogue.find(name).orElseThrow(() -> badRequest(
+                "unknown exercise '" + name + "'; known: " + String.join(", ", catalogue.ids())));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> params(Object params) {
+        if (params == null) {
+            return Map.of();
+        }
+        if (params instanceof Map<?, ?> map) {
+            return (Map<String, ?>) map;
+        }
+        throw badRequest("\"params\" must be an object such as {\"count\": 30}");
+    }
+
+    /** The mode named by id; a 400 listing the modes otherwise. */
+    static Mode mode(Object id) {
+        if (!(id instanceof String name)) {
+            throw badRequest("\"mode\" is required: one of " + Mode.ids());
+        }
+        return Mode.byId(name).orElseThrow(() -> badRequest("unknown mode '" + name + "'; modes: " + Mode.ids()));
+    }
+
+    private static double speed(Object speed) {
+        if (speed == null) {
+            return 1;
+        }
+        if (speed instanceof Number n && n.doubleValue() > 0 && n.doubleValue() <= MAX_SPEED) {
+            return n.doubleValue();
+        }
+        throw badRequest("\"speed\" must be a number above 0 and at most " + (int) MAX_SPEED
+                + " (1 = real time, 10 = ten times faster); got " + speed);
+    }
+
+    private static ApiException badRequest(String message) {
+        return new ApiException(400, message);
+    }
+}

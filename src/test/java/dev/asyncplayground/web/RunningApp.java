@@ -1,0 +1,36 @@
+package dev.asyncplayground.web;
+
+import dev.asyncplayground.engine.Limits;
+import dev.asyncplayground.engine.RunRegistry;
+import dev.asyncplayground.exercise.Catalogue;
+import io.javalin.Javalin;
+
+/** The real app on a free port, with its own run registry, for tests that talk HTTP to it. */
+public final class RunningApp implements AutoCloseable {
+
+    private final Javalin app;
+
+    private RunningApp(Javalin app) {
+        this.app = app;
+    }
+
+    /** Starts the app with the built-in catalogue and default limits. */
+    public static RunningApp start() {
+        return start(Limits.defaults());
+    }
+
+    /** Starts the app with the built-in catalogue and the given limits. */
+    public static RunningApp start(Limits limits) {
+        return new RunningApp(App.create(Catalogue.builtIn(), new RunRegistry(limits)).start("127.0.0.1", 0));
+    }
+
+    /** The base address, e.g. {@code http://127.0.0.1:41234}. */
+    public String url() {
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,148 @@
+/*
+ * app.js: follows each run's event stream and keeps its timeline, output, table and summary current.
+ *
+ * Uses the browser's own EventSource, which reconnects by itself and sends Last-Event-ID, so a
+ * dropped connection resumes exactly where it stopped.
+ */
+(function () {
+  'use strict';
+
+  const { RunModel, drawRun, seconds } = window.Timeline;
+  const runs = new Map();
+  let frameQueued = false;
+
+  /** The shared axis: long enough for every run's ideal and current time, so all runs compare. */
+  function axisMs() {
+    let max = 1;
+    runs.forEach(({ model }) => { max = Math.max(max, model.idealMs, model.nowMs()); });
+    return max * 1.04;
+  }
+
+  function redraw() {
+    frameQueued = false;
+    const axis = axisMs();
+    let live = false;
+    runs.forEach(({ model, panel }) => {
+      drawRun(model, panel.querySelector('.timeline'), axis);
+      live = live || !model.done;
+    });
+    if (live) setTimeout(requestRedraw, 100);
+  }
+
+  function requestRedraw() {
+    if (!frameQueued) {
+      frameQueued = true;
+      requestAnimationFrame(redraw);
+    }
+  }
+
+  function appendOutput(panel, ev) {
+    const li = document.createElement('li');
+    li.dataset.task = ev.task;
+    const at = document.createElement('span');
+    at.className = 'at';
+    at.textContent = seconds(ev.atMs);
+    const text = document.createElement('span');
+    text.className = 'text';
+    text.textContent = ev.text;
+    li.append(at, ' ', text);
+    panel.querySelector('.output').appendChild(li);
+  }
+
+  function fillSegmentTable(model, panel) {
+    const body = panel.querySelector('.segments tbody');
+    const rows = [];
+    model.lanes.forEach((lane) => model.segmentsOf(lane).forEach((s) => {
+      const tr = document.createElement('tr');
+      [lane.name, s.state + (s.detail ? ' (' + s.detail + ')' : ''), seconds(s.startMs), seconds(s.endMs), s.thread]
+        .forEach((v) => { const td = document.createElement('td'); td.textContent = v; tr.appendChild(td); });
+      rows.push(tr);
+    }));
+    body.replaceChildren(...rows);
+  }
+
+  function setStatus(panel, row, status) {
+    panel.dataset.status = status;
+    panel.querySelector('.run-status').textContent = status;
+    if (row) row.querySelector('.status').textContent = status;
+  }
+
+  /** Speedup of every finished run against the sequential run of the same comparison. */
+  function updateSpeedups(comparison) {
+    const sequential = comparison.querySelector('tr[data-mode="sequential"]');
+    const base = sequential && sequential.dataset.elapsedMs ? Number(sequential.dataset.elapsedMs) : null;
+    comparison.querySelectorAll('tbody tr[data-elapsed-ms]').forEach((row) => {
+      const elapsed = Number(row.dataset.elapsedMs);
+      row.querySelector('.speedup').textContent = base && elapsed > 0 ? (base / elapsed).toFixed(2) + '×' : '—';
+    });
+  }
+
+  function finish(entry, summary) {
+    const { model, panel, row } = entry;
+    model.finish(summary);
+    setStatus(panel, row, summary.status);
+    if (row) {
+      row.dataset.elapsedMs = summary.elapsedMs;
+      row.querySelector('.elapsed').textContent = seconds(summary.elapsedMs);
+      row.querySelector('.ideal').textContent = seconds(summary.idealMs);
+      updateSpeedups(row.closest('.comparison'));
+    }
+    if (summary.message) panel.querySelector('.mode-description').textContent += ' — ' + summary.message;
+    fillSegmentTable(model, panel);
+    panel.querySelector('.timeline').setAttribute('aria-label',
+      `Timeline of the ${model.mode} run: ${model.lanes.length} tasks, ${seconds(summary.elapsedMs)}, ${summary.status}`);
+    requestRedraw();
+  }
+
+  function follow(panel) {
+    const id = panel.dataset.runId;
+    if (runs.has(id)) return;
+    const row = panel.closest('.comparison').querySelector(`tr[data-run-id="${id}"]`);
+    const model = new RunModel(id, panel.dataset.mode, Number(panel.dataset.idealMs), Number(panel.dataset.speed));
+    const entry = { model, panel, row };
+    runs.set(id, entry);
+    if (row) row.querySelector('.ideal').textContent = seconds(model.idealMs);
+    const source = new EventSource(`/api/runs/${encodeURIComponent(id)}/events`);
+    source.onmessage = (message) => {
+      const ev = JSON.parse(message.data);
+      if (model.apply(ev) && ev.type === 'printed') appendOutput(panel, ev);
+      requestRedraw();
+    };
+    source.addEventListener('done', (message) => {
+      source.close();
+      finish(entry, JSON.parse(message.data));
+    });
+    source.onerror = () => {
+      if (source.readyState === EventSource.CLOSED && !model.done) setStatus(panel, row, 'connection lost');
+    };
+    requestRedraw();
+  }
+
+  function linkToSettings(form) {
+    const params = new URLSearchParams(new FormData(form));
+    return `${location.origin}${location.pathname}?${params}`;
+  }
+
+  function bindForm(form) {
+    if (form.dataset.bound) return;
+    form.dataset.bound = 'yes';
+    const copy = form.querySelector('#copy-link');
+    copy.addEventListener('click', () => {
+      const link = linkToSettings(form);
+      history.replaceState(null, '', link);
+      const done = () => { copy.textContent = 'Link copied'; setTimeout(() => { copy.textContent = 'Copy link to these settings'; }, 2000); };
+      if (navigator.clipboard) navigator.clipboard.writeText(link).then(done, () => window.prompt('Copy this link', link));
+      else window.prompt('Copy this link', link);
+    });
+    form.addEventListener('submit', () => history.replaceState(null, '', linkToSettings(form)));
+  }
+
+  function bindAll(root) {
+    root.querySelectorAll('.run[data-run-id]').forEach(follow);
+    root.querySelectorAll('form.run-form').forEach(bindForm);
+  }
+
+  document.addEventListener('DOMContentLoaded', () => bindAll(document));
+  document.addEventListener('htmx:load', (event) => bindAll(event.target.parentElement || document));
+  window.addEventListener('resize', requestRedraw);
+})();

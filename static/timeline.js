@@ -1,0 +1,208 @@
+/*
+ * timeline.js: turns a run's events into lanes of segments and draws them as SVG.
+ *
+ * One RunModel per run follows the event stream; drawRun() renders a model on a time axis
+ * shared by every run on the page, so lengths compare at a glance.
+ */
+(function (global) {
+  'use strict';
+
+  const SVG = 'http://www.w3.org/2000/svg';
+
+  /** The state a task enters with each event type (events not listed do not change state). */
+  const STATE_AFTER = {
+    'task-queued': 'queued',
+    'task-started': 'running',
+    'wait-started': 'waiting',
+    'wait-ended': 'running',
+    'cpu-started': 'running',
+    'cpu-ended': 'running',
+    'lock-requested': 'blocked',
+    'lock-acquired': 'running',
+    'await-started': 'awaiting',
+    'await-ended': 'running',
+    'timed-out': 'running',
+  };
+
+  function seconds(ms) {
+    if (ms === null || ms === undefined) return '';
+    return (ms / 1000).toFixed(ms < 10000 ? 2 : 1) + ' s';
+  }
+
+  function detailOf(ev) {
+    switch (ev.type) {
+      case 'wait-started':
+      case 'cpu-started':
+        return ((ev.label ? ev.label + ' ' : '') + Math.round(ev.durationMs) + ' ms').trim();
+      case 'lock-requested': return 'in line for ' + ev.lock;
+      case 'lock-acquired': return 'holding ' + ev.lock;
+      case 'await-started': return 'awaiting ' + ev.tasks.join(', ');
+      case 'timed-out': return 'timeout after ' + Math.round(ev.limitMs) + ' ms';
+      default: return '';
+    }
+  }
+
+  /** One task's lane: closed segments, the open one, print marks and how it ended. */
+  class Lane {
+    constructor(name) {
+      this.name = name;
+      this.segments = [];
+      this.open = null;
+      this.marks = [];
+      this.endMs = null;
+      this.outcome = null;
+      this.message = '';
+    }
+
+    enter(state, atMs, thread, detail) {
+      this.close(atMs);
+      this.open = { state, startMs: atMs, endMs: null, thread: thread || '', detail };
+    }
+
+    close(atMs) {
+      if (this.open) {
+        this.open.endMs = atMs;
+        this.segments.push(this.open);
+        this.open = null;
+      }
+    }
+  }
+
+  /** Everything the page knows about one run, built from its events in order. */
+  class RunModel {
+    constructor(id, mode, idealMs, speed) {
+      this.id = id;
+      this.mode = mode;
+      this.idealMs = idealMs;
+      this.speed = speed || 1;
+      this.lanes = [];
+      this.byName = new Map();
+      this.output = [];
+      this.lastSeq = 0;
+      this.lastMs = 0;
+      this.startedAt = null;
+      this.summary = null;
+    }
+
+    /** Applies one event; ignores an event already seen (after a reconnect). */
+    apply(ev) {
+      if (ev.seq <= this.lastSeq) return false;
+      this.lastSeq = ev.seq;
+      this.lastMs = Math.max(this.lastMs, ev.atMs);
+      const estimate = performance.now() - ev.atMs / this.speed;
+      this.startedAt = this.startedAt === null ? estimate : Math.min(this.startedAt, estimate);
+      if (ev.type === 'run-started') {
+        ev.tasks.forEach((name) => this.lane(name));
+        return true;
+      }
+      const lane = this.lane(ev.task);
+      if (STATE_AFTER[ev.type]) lane.enter(STATE_AFTER[ev.type], ev.atMs, ev.thread, detailOf(ev));
+      if (ev.type === 'printed') {
+        lane.marks.push({ atMs: ev.atMs, text: ev.text, thread: ev.thread });
+        this.output.push(ev);
+      }
+      if (ev.type === 'task-ended') {
+        lane.close(ev.atMs);
+        lane.endMs = ev.atMs;
+        lane.outcome = ev.outcome;
+        lane.message = ev.message;
+      }
+      return true;
+    }
+
+    lane(name) {
+      let lane = this.byName.get(name);
+      if (!lane) {
+        lane = new Lane(name);
+        this.byName.set(name, lane);
+        this.lanes.push(lane);
+      }
+      return lane;
+    }
+
+    finish(summary) {
+      this.summary = summary;
+    }
+
+    get done() {
+      return this.summary !== null;
+    }
+
+    /** Scenario milliseconds "now": the final elapsed once done, else estimated from the clock. */
+    nowMs() {
+      if (this.summary) return this.summary.elapsedMs;
+      if (this.startedAt === null) return 0;
+      return Math.max(this.lastMs, (performance.now() - this.startedAt) * this.speed);
+    }
+
+    /** Every segment, closed or still open (cut at now), with the done stretch after each end. */
+    segmentsOf(lane) {
+      const now = this.nowMs();
+      const all = lane.segments.slice();
+      if (lane.open) all.push(Object.assign({}, lane.open, { endMs: now }));
+      if (lane.endMs !== null && now > lane.endMs) {
+        all.push({ state: lane.outcome === 'done' ? 'done' : lane.outcome, startMs: lane.endMs, endMs: now,
+          thread: '', detail: lane.message || 'ended' });
+      }
+      return all;
+    }
+  }
+
+  /** An axis label with just the decimals the step needs: 0 s, 0.5 s, 1 s, 1.5 s. */
+  function tickLabel(ms, stepMs) {
+    const decimals = Math.max(0, Math.ceil(-Math.log10(stepMs / 1000) - 1e-9));
+    return (ms / 1000).toFixed(decimals) + ' s';
+  }
+
+  function niceStep(maxMs) {
+    const rough = maxMs / 8;
+    const power = Math.pow(10, Math.floor(Math.log10(rough)));
+    const steps = [1, 2, 5, 10].map((f) => f * power);
+    return steps.find((s) => s >= rough) || steps[steps.length - 1];
+  }
+
+  function el(name, attrs, parent) {
+    const node = document.createElementNS(SVG, name);
+    Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, v));
+    if (parent) parent.appendChild(node);
+    return node;
+  }
+
+  function titled(node, text) {
+    el('title', {}, node).textContent = text;
+    return node;
+  }
+
+  /** Draws one run into its container on an axis from 0 to axisMs. */
+  function drawRun(model, container, axisMs) {
+    const width = Math.max(420, container.clientWidth || 800);
+    const labelW = 64;
+    const plotW = width - labelW - 12;
+    const laneH = Math.max(4, Math.min(16, Math.floor(480 / Math.max(1, model.lanes.length))));
+    const top = 24;
+    const height = top + laneH * model.lanes.length + 6;
+    const x = (ms) => labelW + Math.min(1, ms / axisMs) * plotW;
+    const svg = el('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'timeline-svg' });
+    const step = niceStep(axisMs);
+    for (let t = 0; t <= axisMs + 1e-9; t += step) {
+      el('line', { x1: x(t), x2: x(t), y1: top - 4, y2: height, class: 'grid' }, svg);
+      el('text', { x: x(t), y: top - 8, class: 'tick' }, svg).textContent = tickLabel(t, step);
+    }
+    model.lanes.forEach((lane, i) => {
+      const y = top + i * laneH;
+      if (laneH >= 10) el('text', { x: labelW - 6, y: y + laneH - 3, class: 'lane-label' }, svg).textContent = lane.name;
+      model.segmentsOf(lane).forEach((s) => {
+        const w = Math.max(1, x(s.endMs) - x(s.startMs));
+        titled(el('rect', { x: x(s.startMs), y: y + 1, width: w, height: laneH - 2, class: 'seg seg-' + s.state,
+          'data-task': lane.name, 'data-state': s.state }, svg),
+        `${lane.name} · ${s.state}${s.detail ? ' (' + s.detail + ')' : ''}\n`
+          + `${seconds(s.startMs)} → ${seconds(s.endMs)}${s.thread ? '\nthread ' + s.thread : ''}`);
+      });
+      lane.marks.forEach((m) => titled(el('rect', { x: x(m.atMs) - 1, y: y, width: 2, height: laneH,
+        class: 'mark' }, svg), `${lane.name} printed "${m.text}" at ${seconds(m.atMs)}\nthread ${m.thread}`));
+    });
+    container.replaceChildren(svg);
+  }
+
+  global.Timeline = { RunModel, drawRun, seconds, niceStep };
+})(window);
