@@ -58,6 +58,13 @@ public final class RunRegistry implements AutoCloseable {
         }
     }
 
+    /** How many runs are queued or running. */
+    public int activeRuns() {
+        synchronized (runs) {
+            return (int) runs.values().stream().filter(run -> !run.status().isFinal()).count();
+        }
+    }
+
     /** Cancels every run still going and stops the timer. */
     @Override
     public void close() {

@@ -53,9 +53,9 @@ public record Param(String name, ParamType type, Value defaultValue, Value min, 
 
     private Optional<String> outOfRange(Value value) {
         return switch (value) {
-            case Value.Int i -> checkNumber(i.value());
-            case Value.IntList list -> list.values().stream().map(this::checkNumber)
-                    .flatMap(Optional::stream).findFirst().map(p -> "items " + p.substring(p.indexOf(' ') + 1));
+            case Value.Int i -> outsideBounds(i.value()).map(range -> "must be " + range);
+            case Value.IntList list -> list.values().stream().map(this::outsideBounds)
+                    .flatMap(Optional::stream).findFirst().map(range -> "items must be " + range);
             case Value.Dur d -> checkDuration(d.value());
             case Value.Text t -> choices.contains(t.value()) ? Optional.empty()
                     : Optional.of("must be one of " + String.join(", ", choices) + " (got \"" + t.value() + "\")");
@@ -63,11 +63,11 @@ public record Param(String name, ParamType type, Value defaultValue, Value min, 
         };
     }
 
-    private Optional<String> checkNumber(long n) {
+    private Optional<String> outsideBounds(long n) {
         long lo = min instanceof Value.Int i ? i.value() : Long.MIN_VALUE;
         long hi = max instanceof Value.Int i ? i.value() : Long.MAX_VALUE;
         return n < lo || n > hi
-                ? Optional.of("must be between " + lo + " and " + hi + " (got " + n + ")")
+                ? Optional.of("between " + lo + " and " + hi + " (got " + n + ")")
                 : Optional.empty();
     }
 

@@ -7,6 +7,7 @@ import dev.asyncplayground.scenario.LimitExceededException;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.staticfiles.Location;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,16 +16,22 @@ import org.slf4j.LoggerFactory;
 public final class App {
 
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    private static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(10);
 
     private App() {
     }
 
     /** Creates the app, not yet started; {@code start(0)} picks a free port (tests do that). */
     public static Javalin create(Catalogue catalogue, RunRegistry runs) {
+        return create(catalogue, runs, DEFAULT_HEARTBEAT);
+    }
+
+    /** Like {@link #create(Catalogue, RunRegistry)}, with the SSE heartbeat interval given. */
+    public static Javalin create(Catalogue catalogue, RunRegistry runs, Duration heartbeat) {
         RunLauncher launcher = new RunLauncher(runs);
         RunApi runApi = new RunApi(catalogue, launcher);
         ExerciseApi exerciseApi = new ExerciseApi(catalogue);
-        EventStream events = new EventStream(runApi);
+        EventStream events = new EventStream(runApi, heartbeat);
         Pages pages = new Pages(catalogue, launcher, Views.precompiled());
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
@@ -48,6 +55,8 @@ public final class App {
             config.routes.get("/api/runs/{id}", runApi::show);
             config.routes.delete("/api/runs/{id}", runApi::cancel);
             config.routes.get("/api/runs/{id}/events", events::handle);
+            config.routes.get("/api/status", ctx -> ctx.json(Map.of(
+                    "activeRuns", runs.activeRuns(), "openStreams", events.openStreams())));
 
             config.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
             config.routes.exception(InvalidParameterException.class, (e, ctx) -> ctx.status(400)

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code GET /api/runs/{id}/events}: a run's events as Server-Sent Events, replayable and resumable.
@@ -19,12 +20,22 @@ import java.time.Duration;
  */
 final class EventStream {
 
-    static final Duration HEARTBEAT = Duration.ofSeconds(10);
-
     private final RunApi runApi;
+    private final Duration heartbeat;
+    private final AtomicInteger open = new AtomicInteger();
 
-    EventStream(RunApi runApi) {
+    /**
+     * @param heartbeat how long a stream may stay silent before a comment is sent; well under
+     *                  Jetty's 30 s idle timeout, and the longest a vanished client lingers
+     */
+    EventStream(RunApi runApi, Duration heartbeat) {
         this.runApi = runApi;
+        this.heartbeat = heartbeat;
+    }
+
+    /** How many clients are being streamed to right now. */
+    int openStreams() {
+        return open.get();
     }
 
     void handle(Context ctx) throws Exception {
@@ -55,13 +66,14 @@ final class EventStream {
         }
     }
 
-    private static void stream(SseClient client, Run run, long lastSeen) {
+    private void stream(SseClient client, Run run, long lastSeen) {
+        open.incrementAndGet();
         client.keepAlive();
         EventJson json = new EventJson(run.taskNames(), run.options().speed());
         long seq = lastSeen;
         try {
             while (!client.terminated()) {
-                EventLog.Batch batch = run.log().awaitSince(seq, HEARTBEAT);
+                EventLog.Batch batch = run.log().awaitSince(seq, heartbeat);
                 for (TimelineEvent event : batch.events()) {
                     seq++;
                     client.sendEvent("message", Json.write(json.toJson(seq, event)), Long.toString(seq));
@@ -78,6 +90,7 @@ final class EventStream {
             Thread.currentThread().interrupt();
         } finally {
             client.close();
+            open.decrementAndGet();
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.asyncplayground.engine.Limits;
 import dev.asyncplayground.engine.RunRegistry;
 import dev.asyncplayground.exercise.Catalogue;
 import io.javalin.Javalin;
+import java.time.Duration;
 
 /** The real app on a free port, with its own run registry, for tests that talk HTTP to it. */
 public final class RunningApp implements AutoCloseable {
@@ -21,7 +22,13 @@ public final class RunningApp implements AutoCloseable {
 
     /** Starts the app with the built-in catalogue and the given limits. */
     public static RunningApp start(Limits limits) {
-        return new RunningApp(App.create(Catalogue.builtIn(), new RunRegistry(limits)).start("127.0.0.1", 0));
+        return start(limits, Duration.ofSeconds(10));
+    }
+
+    /** Starts the app with the built-in catalogue, the given limits and SSE heartbeat interval. */
+    public static RunningApp start(Limits limits, Duration heartbeat) {
+        return new RunningApp(App.create(Catalogue.builtIn(), new RunRegistry(limits), heartbeat)
+                .start("127.0.0.1", 0));
     }
 
     /** The base address, e.g. {@code http://127.0.0.1:41234}. */
