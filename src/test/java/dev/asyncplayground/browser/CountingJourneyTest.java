@@ -65,6 +65,13 @@ class CountingJourneyTest {
                 "virtual threads print 3, then 7, last");
         assertTrue(browser.findElements(By.cssSelector(".run[data-mode='virtual-threads'] rect.seg-waiting")).size() >= 2,
                 "the naps show as waiting segments");
+        WebElement nap = browser.findElement(By.cssSelector(
+                ".run[data-mode='virtual-threads'] rect.seg-waiting[data-task='n7']"));
+        String hover = nap.findElement(By.tagName("title")).getAttribute("textContent");
+        assertTrue(hover.contains("n7 · waiting") && hover.contains("→") && hover.contains("thread "),
+                "hovering a segment tells task, state, start, end and thread: " + hover);
+        assertTrue(browser.findElements(By.cssSelector(".run[data-mode='sequential'] .segments tbody tr")).size() >= 12,
+                "the timeline is also a table for screen readers");
         screenshot("counting-after-run.png");
     }
 
