@@ -7,7 +7,7 @@
 (function () {
   'use strict';
 
-  const { RunModel, drawRun, seconds } = window.Timeline;
+  const { RunModel, drawRun, seconds, threadColour, threadsOf } = window.Timeline;
   const runs = new Map();
   let frameQueued = false;
 
@@ -23,10 +23,37 @@
     const axis = axisMs();
     let live = false;
     runs.forEach(({ model, panel }) => {
-      drawRun(model, panel.querySelector('.timeline'), axis);
+      const comparison = panel.closest('.comparison');
+      const view = { colourBy: comparison.dataset.colourBy || 'state', highlight: comparison.dataset.highlight };
+      drawRun(model, panel.querySelector('.timeline'), axis, view);
+      drawThreadLegend(model, panel, view);
       live = live || !model.done;
     });
     if (live) setTimeout(requestRedraw, 100);
+  }
+
+  /** Lists the OS threads that ran this run's steps; clicking one highlights it. */
+  function drawThreadLegend(model, panel, view) {
+    const legend = panel.querySelector('.threads');
+    const threads = threadsOf(model);
+    legend.hidden = view.colourBy !== 'thread';
+    const label = `${threads.length} OS thread${threads.length === 1 ? '' : 's'} ran steps: `;
+    if (legend.dataset.shown === label + threads.join() + (view.highlight || '')) return;
+    legend.dataset.shown = label + threads.join() + (view.highlight || '');
+    legend.replaceChildren(label, ...threads.map((thread) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'thread-chip' + (view.highlight === thread ? ' selected' : '');
+      button.style.borderColor = threadColour(thread);
+      button.textContent = thread;
+      button.addEventListener('click', () => {
+        const comparison = panel.closest('.comparison');
+        if (comparison.dataset.highlight === thread) delete comparison.dataset.highlight;
+        else comparison.dataset.highlight = thread;
+        requestRedraw();
+      });
+      return button;
+    }));
   }
 
   function requestRedraw() {
@@ -36,7 +63,17 @@
     }
   }
 
+  const MAX_OUTPUT_SHOWN = 1000;
+
+  /** Appends a printed line; past MAX_OUTPUT_SHOWN lines only counts them, to keep the page quick. */
   function appendOutput(panel, ev) {
+    const list = panel.querySelector('.output');
+    if (list.querySelector('.more') || list.childElementCount >= MAX_OUTPUT_SHOWN) {
+      const more = list.querySelector('.more') || list.appendChild(Object.assign(document.createElement('li'), { className: 'more' }));
+      more.dataset.count = Number(more.dataset.count || 0) + 1;
+      more.textContent = `… and ${more.dataset.count} more lines (GET /api/runs/{id} has them all)`;
+      return;
+    }
     const li = document.createElement('li');
     li.dataset.task = ev.task;
     const at = document.createElement('span');
@@ -46,7 +83,7 @@
     text.className = 'text';
     text.textContent = ev.text;
     li.append(at, ' ', text);
-    panel.querySelector('.output').appendChild(li);
+    list.appendChild(li);
   }
 
   function fillSegmentTable(model, panel) {
@@ -103,11 +140,17 @@
     runs.set(id, entry);
     if (row) row.querySelector('.ideal').textContent = seconds(model.idealMs);
     const source = new EventSource(`/api/runs/${encodeURIComponent(id)}/events`);
-    source.onmessage = (message) => {
-      const ev = JSON.parse(message.data);
+    const receive = (ev) => {
       if (model.apply(ev) && ev.type === 'printed') appendOutput(panel, ev);
+    };
+    source.onmessage = (message) => {
+      receive(JSON.parse(message.data));
       requestRedraw();
     };
+    source.addEventListener('batch', (message) => {
+      JSON.parse(message.data).forEach(receive);
+      requestRedraw();
+    });
     source.addEventListener('done', (message) => {
       source.close();
       finish(entry, JSON.parse(message.data));
@@ -137,8 +180,20 @@
     form.addEventListener('submit', () => history.replaceState(null, '', linkToSettings(form)));
   }
 
+  function bindColourChoice(select) {
+    if (select.dataset.bound) return;
+    select.dataset.bound = 'yes';
+    select.addEventListener('change', () => {
+      const comparison = select.closest('.comparison');
+      comparison.dataset.colourBy = select.value;
+      delete comparison.dataset.highlight;
+      requestRedraw();
+    });
+  }
+
   function bindAll(root) {
     root.querySelectorAll('.run[data-run-id]').forEach(follow);
+    root.querySelectorAll('select.colour-by').forEach(bindColourChoice);
     root.querySelectorAll('form.run-form').forEach(bindForm);
   }
 

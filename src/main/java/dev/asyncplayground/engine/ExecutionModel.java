@@ -4,8 +4,8 @@ package dev.asyncplayground.engine;
  * One way of running a program's tasks: the only place where the modes differ.
  *
  * <p>{@link #execute} returns when every task has ended. If the calling thread is interrupted
- * (a cancel or a limit), the model stops its tasks, waits until its threads are gone, and
- * rethrows.
+ * (a cancel or a limit), the model stops its tasks, ends the ones that never started as
+ * cancelled, waits until its threads are gone, and rethrows.
  */
 interface ExecutionModel {
 
@@ -16,6 +16,8 @@ interface ExecutionModel {
         return switch (mode) {
             case SEQUENTIAL -> new SequentialModel();
             case VIRTUAL_THREADS -> new VirtualThreadsModel();
+            case EVENT_LOOP -> new EventLoopModel();
+            case PLATFORM_THREADS -> new PlatformThreadsModel();
         };
     }
 }

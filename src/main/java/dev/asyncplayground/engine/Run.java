@@ -5,35 +5,44 @@ import dev.asyncplayground.timeline.EventLog;
 import dev.asyncplayground.timeline.TimelineEvent;
 import dev.asyncplayground.timeline.TimelineSummary;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One execution of a program under one mode: its status, its event log and its summary.
  *
- * <p>A run is supervised by its own platform thread, which also runs the tasks in
- * {@code sequential} mode. Cancelling, or passing the wall-clock limit, interrupts that thread;
- * the model then stops its tasks and waits until their threads are gone.
+ * <p>A run starts {@code queued} and is started by the registry when its turn comes; its clock
+ * starts then. It is supervised by its own platform thread, which also runs the tasks in
+ * {@code sequential} and {@code event-loop} mode. Cancelling, or passing a limit, interrupts that
+ * thread; the model then stops its tasks and waits until their threads are gone. A run cancelled
+ * while still queued ends at once, every task cancelled.
  */
 public final class Run {
 
     private final String id;
     private final RunOptions options;
-    private final long idealNanos;
+    private final IdealTime.Result ideal;
+    private final int cores;
     private final EventLog log = new EventLog();
     private final RunState state;
+    private final Consumer<Run> onEnd;
     private final Object lifecycle = new Object();
     private volatile RunStatus status = RunStatus.QUEUED;
     private RunStatus stopAs;
     private Thread supervisor;
     private TimelineSummary finalSummary;
 
-    Run(String id, Program program, RunOptions options, Limits limits, long idealNanos) {
+    Run(String id, Program program, RunOptions options, Limits limits, RunContext context) {
         this.id = id;
         this.options = options;
-        this.idealNanos = idealNanos;
-        this.state = new RunState(program, options, log, limits);
+        this.ideal = context.ideal();
+        this.cores = context.cores();
+        this.onEnd = context.onEnd();
+        this.state = new RunState(program, options, log, limits, context.threads(),
+                reason -> stop(RunStatus.FAILED, reason));
     }
 
     public String id() {
@@ -60,12 +69,23 @@ public final class Run {
 
     /** The elapsed time this mode would take with zero overhead, in scenario milliseconds. */
     public double idealMs() {
-        return idealNanos / 1_000_000.0;
+        return ideal.elapsedNanos() / 1_000_000.0;
     }
 
-    /** Why the run stopped early, or empty. */
+    /**
+     * True if the program cannot end under this mode: some tasks wait for each other (or for a task
+     * that cannot start) forever, so the run goes on until the wall-clock limit stops it. Its
+     * {@link #idealMs()} is then the moment the last of them got stuck.
+     */
+    public boolean neverEnds() {
+        return !ideal.finishes();
+    }
+
+    /** Why the run stopped early (cancelled, timed out, or failed at a limit), or empty. */
     public String message() {
-        return status == RunStatus.CANCELLED || status == RunStatus.TIMED_OUT ? state.stopReason() : "";
+        RunStatus now = status;
+        boolean stopped = now == RunStatus.CANCELLED || now == RunStatus.TIMED_OUT || now == RunStatus.FAILED;
+        return stopped && state.stopping() ? state.stopReason() : "";
     }
 
     /** The summary of what happened so far (final once the status is final). */
@@ -75,14 +95,7 @@ public final class Run {
                 return finalSummary;
             }
         }
-        return TimelineSummary.of(log.snapshot(), options.speed(), log.elapsedNanos());
-    }
-
-    void start(ScheduledExecutorService timer) {
-        synchronized (lifecycle) {
-            supervisor = Thread.ofPlatform().name("run-" + id).daemon(true).unstarted(() -> supervise(timer));
-            supervisor.start();
-        }
+        return TimelineSummary.of(log.snapshot(), options.speed(), log.elapsedNanos(), cores);
     }
 
     /** Stops the run: its tasks are interrupted and end as cancelled. */
@@ -90,50 +103,99 @@ public final class Run {
         stop(RunStatus.CANCELLED, "cancelled by request");
     }
 
+    /** True if the program burns CPU, so that it must not share the machine with another run. */
+    boolean usesCpu() {
+        return ideal.cpuNanos() > 0;
+    }
+
+    /** Real nanoseconds the run would take with zero overhead (its wall-clock limit if it never ends). */
+    double idealRealNanos() {
+        return ideal.finishes() ? ideal.elapsedNanos() / options.speed() : state.limits.maxRunTime().toNanos();
+    }
+
+    /** Real nanoseconds since the run really started (0 while queued). */
+    long elapsedRealNanos() {
+        return log.elapsedNanos();
+    }
+
+    /** Starts the run now, unless it was cancelled while it waited. */
+    void begin(ScheduledExecutorService timer) {
+        synchronized (lifecycle) {
+            if (stopAs != null || supervisor != null) {
+                return;
+            }
+            supervisor = Thread.ofPlatform().name("run-" + id).daemon(true)
+                    .unstarted(state.threads.counted(() -> supervise(timer)));
+            status = RunStatus.RUNNING;
+            supervisor.start();
+        }
+    }
+
     void stop(RunStatus as, String reason) {
+        boolean neverStarted;
         synchronized (lifecycle) {
             if (status.isFinal() || stopAs != null) {
                 return;
             }
             stopAs = as;
             state.stop(reason);
-            if (supervisor != null) {
+            neverStarted = supervisor == null;
+            if (!neverStarted) {
                 supervisor.interrupt();
             }
+        }
+        if (neverStarted) {
+            log.start();
+            log.append(at -> new TimelineEvent.RunStarted(at, options.mode().id(), state.taskNames()));
+            state.cancelLeftovers();
+            finish(RunStatus.CANCELLED);
         }
     }
 
     private void supervise(ScheduledExecutorService timer) {
         log.start();
-        status = RunStatus.RUNNING;
         log.append(at -> new TimelineEvent.RunStarted(at, options.mode().id(), state.taskNames()));
-        long limit = state.limits.maxRunTime().toMillis();
-        ScheduledFuture<?> guard = timer.schedule(() -> stop(RunStatus.TIMED_OUT,
-                "stopped at the wall-clock limit of " + limit / 1000 + " s per run (MAX_RUN_SECONDS)"),
-                limit, TimeUnit.MILLISECONDS);
         RunStatus outcome = RunStatus.DONE;
+        ScheduledFuture<?> guard = null;
         try {
+            guard = guardWallTime(timer);
             if (!state.stopping()) {
                 ExecutionModel.of(options.mode()).execute(state);
             }
         } catch (InterruptedException stopped) {
             outcome = RunStatus.CANCELLED;
+        } catch (RejectedExecutionException closed) {
+            state.stop("the server is shutting down");
+            outcome = RunStatus.CANCELLED;
         } catch (RuntimeException bug) {
             state.stop("the engine failed: " + bug);
             outcome = RunStatus.FAILED;
         } finally {
-            guard.cancel(false);
+            if (guard != null) {
+                guard.cancel(false);
+            }
+            state.cancelLeftovers();
             finish(outcome);
         }
+    }
+
+    private ScheduledFuture<?> guardWallTime(ScheduledExecutorService timer) {
+        long limit = state.limits.maxRunTime().toMillis();
+        String reason = "stopped at the wall-clock limit of " + Seconds.format(limit / 1000.0)
+                + " s per run (MAX_RUN_SECONDS)" + (neverEnds() ? ": its tasks wait for each other and never end" : "");
+        return timer.schedule(() -> stop(RunStatus.TIMED_OUT, reason), limit, TimeUnit.MILLISECONDS);
     }
 
     private void finish(RunStatus outcome) {
         long endNanos = log.elapsedNanos();
         synchronized (lifecycle) {
-            finalSummary = TimelineSummary.of(log.snapshot(), options.speed(), endNanos);
+            finalSummary = TimelineSummary.of(log.snapshot(), options.speed(), endNanos, cores);
             status = stopAs != null ? stopAs : outcome;
-            Thread.interrupted();
+            if (Thread.currentThread() == supervisor) {
+                Thread.interrupted();
+            }
         }
         log.close();
+        onEnd.accept(this);
     }
 }

@@ -12,20 +12,27 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** Starts runs, finds them by id, and forgets the oldest finished ones past a bound. */
+/**
+ * Starts runs (through {@link Admission}), finds them by id, and forgets the oldest finished ones
+ * past a bound.
+ */
 public final class RunRegistry implements AutoCloseable {
 
     private static final int KEPT_RUNS = 500;
     private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
     private final Limits limits;
+    private final int cores = Runtime.getRuntime().availableProcessors();
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Run> runs = new LinkedHashMap<>();
+    private final LiveThreads threads = new LiveThreads();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("run-timer").daemon(true).factory());
+    private final Admission admission;
 
     public RunRegistry(Limits limits) {
         this.limits = limits;
+        this.admission = new Admission(limits, timer);
     }
 
     public Limits limits() {
@@ -33,22 +40,30 @@ public final class RunRegistry implements AutoCloseable {
     }
 
     /**
-     * Creates a run of the program and starts it at once.
+     * Creates a run of the program and starts it, at once or when its turn comes.
      *
-     * @throws LimitExceededException if even an ideal run would pass the wall-clock limit
+     * @throws LimitExceededException if even an ideal run would pass the wall-clock limit or the
+     *                                CPU limit (a run that would never end is let through, see
+     *                                {@link Run#neverEnds()})
+     * @throws ServerBusyException    if as many runs as allowed are running and waiting
+     * @throws IllegalStateException  once the registry is closed
      */
     public Run start(Program program, RunOptions options) {
-        long idealNanos = IdealTime.of(program, options.mode());
-        checkWallTime(idealNanos / options.speed());
-        Run run;
+        IdealTime.Result ideal = IdealTime.simulate(program, options, cores);
+        LimitChecks.check(ideal, options, limits);
+        return startWithIdeal(program, options, ideal);
+    }
+
+    /** Starts a run whose ideal is known, without checking it against the limits (tests use it). */
+    Run startWithIdeal(Program program, RunOptions options, IdealTime.Result ideal) {
         synchronized (runs) {
             String id = newId();
-            run = new Run(id, program, options, limits, idealNanos);
+            Run run = new Run(id, program, options, limits, new RunContext(ideal, cores, threads, admission::ended));
+            admission.admit(run);
             runs.put(id, run);
             forgetOldRuns();
+            return run;
         }
-        run.start(timer);
-        return run;
     }
 
     /** The run with this id, if it is still known. */
@@ -65,28 +80,29 @@ public final class RunRegistry implements AutoCloseable {
         }
     }
 
-    /** Cancels every run still going and stops the timer. */
+    /** How many runs wait for their turn. */
+    public int queuedRuns() {
+        return admission.queued();
+    }
+
+    /**
+     * Engine threads alive now: each run's supervisor, pool threads and live virtual task threads.
+     * Zero when no run is active: nothing leaks.
+     */
+    public int liveEngineThreads() {
+        return threads.count();
+    }
+
+    /** Takes no more runs, cancels every run still going or waiting, and stops the timer. */
     @Override
     public void close() {
+        admission.close();
         List<Run> all;
         synchronized (runs) {
             all = new ArrayList<>(runs.values());
         }
         all.forEach(Run::cancel);
         timer.shutdownNow();
-    }
-
-    private void checkWallTime(double realNanos) {
-        double limitSeconds = limits.maxRunTime().toMillis() / 1000.0;
-        if (realNanos / 1e9 > limitSeconds) {
-            throw new LimitExceededException("MAX_RUN_SECONDS", String.format(
-                    "this run would take at least %.1f s of real time; the limit is %s s per run (MAX_RUN_SECONDS)."
-                            + " Shorten the waits or raise the speed.", realNanos / 1e9, fmt(limitSeconds)));
-        }
-    }
-
-    private static String fmt(double seconds) {
-        return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
     }
 
     private String newId() {

@@ -3,37 +3,53 @@ package dev.asyncplayground.engine;
 import dev.asyncplayground.scenario.Program;
 import dev.asyncplayground.scenario.TaskSpec;
 import dev.asyncplayground.timeline.EventLog;
+import dev.asyncplayground.timeline.TaskOutcome;
 import dev.asyncplayground.timeline.TimelineEvent;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
-/** What the tasks of one run share: the log, named locks, shared values and who has ended. */
-final class RunState {
+/**
+ * What the tasks of one run share: the log, named locks, shared values, who has ended, and the
+ * run's output and CPU budgets.
+ */
+final class RunState implements TaskWorld {
 
     final Program program;
     final RunOptions options;
     final EventLog log;
     final Limits limits;
+    final LiveThreads threads;
+    private final Consumer<String> failRun;
     private final Map<String, Integer> indexByName = new HashMap<>();
     private final List<String> taskNames;
     private final CountDownLatch[] ended;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, Long> shared;
     private final AtomicInteger printed = new AtomicInteger();
+    private final AtomicLong cpuBurnt = new AtomicLong();
     private volatile String stopReason = "cancelled";
     private volatile boolean stopping;
 
-    RunState(Program program, RunOptions options, EventLog log, Limits limits) {
+    /**
+     * @param failRun stops the whole run as failed with the given reason (a limit was passed)
+     */
+    RunState(Program program, RunOptions options, EventLog log, Limits limits, LiveThreads threads,
+             Consumer<String> failRun) {
         this.program = program;
         this.options = options;
         this.log = log;
         this.limits = limits;
+        this.threads = threads;
+        this.failRun = failRun;
         this.ended = new CountDownLatch[program.tasks().size()];
         for (int i = 0; i < ended.length; i++) {
             ended[i] = new CountDownLatch(1);
@@ -43,11 +59,28 @@ final class RunState {
         this.taskNames = program.tasks().stream().map(TaskSpec::name).toList();
     }
 
-    void record(LongFunction<TimelineEvent> event) {
+    @Override
+    public long now() {
+        return System.nanoTime();
+    }
+
+    @Override
+    public long nanos(Duration scenario) {
+        return options.realNanos(scenario);
+    }
+
+    @Override
+    public void record(LongFunction<TimelineEvent> event) {
         log.append(event);
     }
 
-    int indexOf(String task) {
+    @Override
+    public TaskSpec spec(int task) {
+        return program.tasks().get(task);
+    }
+
+    @Override
+    public int indexOf(String task) {
         Integer index = indexByName.get(task);
         if (index == null) {
             throw new TaskFailure("there is no task named '" + task + "'");
@@ -55,44 +88,99 @@ final class RunState {
         return index;
     }
 
-    String nameOf(int task) {
-        return program.tasks().get(task).name();
+    @Override
+    public String nameOf(int task) {
+        return taskNames.get(task);
+    }
+
+    @Override
+    public boolean ended(int task) {
+        return ended[task].getCount() == 0;
+    }
+
+    @Override
+    public void markEnded(int task) {
+        ended[task].countDown();
     }
 
     CountDownLatch endOf(int task) {
         return ended[task];
     }
 
+    @Override
+    public boolean oneAtATime() {
+        return options.mode() == Mode.SEQUENTIAL;
+    }
+
     ReentrantLock lock(String name) {
         return locks.computeIfAbsent(name, n -> new ReentrantLock(true));
     }
 
-    long read(String name) {
+    @Override
+    public long read(String name) {
         return shared.getOrDefault(name, 0L);
     }
 
-    void write(String name, long value) {
+    @Override
+    public void write(String name, long value) {
         shared.put(name, value);
     }
 
-    /** Counts a printed line; false once the output limit is passed. */
-    boolean countPrint() {
-        return printed.incrementAndGet() <= limits.maxOutputLines();
+    /** Counts a printed line; past the output limit, stops the whole run as failed. */
+    @Override
+    public boolean countPrint() {
+        if (printed.incrementAndGet() <= limits.maxOutputLines()) {
+            return true;
+        }
+        fail("stopped at the output limit of " + limits.maxOutputLines() + " lines per run (MAX_OUTPUT_LINES)");
+        return false;
+    }
+
+    /** Adds CPU time burnt by a cpu step; past the CPU limit, stops the whole run as failed. */
+    boolean chargeCpu(long nanos) {
+        if (cpuBurnt.addAndGet(nanos) <= limits.maxCpuTime().toNanos()) {
+            return true;
+        }
+        fail("stopped at the CPU limit of " + Seconds.format(limits.maxCpuTime())
+                + " CPU-seconds of cpu steps per run (MAX_CPU_SECONDS)");
+        return false;
+    }
+
+    private void fail(String reason) {
+        failRun.accept(reason);
     }
 
     /** Why running tasks are being stopped, for their end message. */
-    String stopReason() {
+    @Override
+    public String stopReason() {
         return stopReason;
     }
 
-    /** True once the run has been asked to stop; no further task may start. */
-    boolean stopping() {
+    /** True once the run has been asked to stop; no task takes another step. */
+    @Override
+    public boolean stopping() {
         return stopping;
     }
 
     void stop(String reason) {
         stopReason = reason;
         stopping = true;
+    }
+
+    /** Ends, as cancelled, a task that never started (it never got a thread, a permit or its turn). */
+    void cancelUnstarted(int task) {
+        String why = stopReason;
+        record(at -> new TimelineEvent.TaskEnded(at, task, "", TaskOutcome.CANCELLED, why));
+        markEnded(task);
+    }
+
+    /** Ends, as cancelled, every task that has not ended. */
+    void cancelLeftovers() {
+        for (int task = 0; task < ended.length; task++) {
+            if (!ended(task)) {
+                cancelUnstarted(task);
+            }
+        }
     }
 
     List<String> taskNames() {

@@ -6,10 +6,14 @@ final class SequentialModel implements ExecutionModel {
     @Override
     public void execute(RunState run) throws InterruptedException {
         for (int task = 0; task < run.program.tasks().size(); task++) {
-            new BlockingTask(run, task, false).run();
-            if (Thread.currentThread().isInterrupted() || run.stopping()) {
+            if (Thread.interrupted() || run.stopping()) {
+                run.cancelLeftovers();
                 throw new InterruptedException("run stopped");
             }
+            new BlockingTask(run, task).run();
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException("run stopped");
         }
     }
 }

@@ -2,18 +2,53 @@ package dev.asyncplayground.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
-/** Starts one virtual thread per task, all at once; a wait parks the virtual thread. */
+/**
+ * Starts one virtual thread per task; a wait parks the virtual thread.
+ *
+ * <p>Without a limit every task starts at once. With {@code limit} N, a fair semaphore lets at
+ * most N tasks be in flight: the launcher takes a permit before starting each task's thread, in
+ * declaration order, and a task gives its permit back when it ends. Tasks past the first N are
+ * recorded as queued at the start.
+ */
 final class VirtualThreadsModel implements ExecutionModel {
 
     @Override
     public void execute(RunState run) throws InterruptedException {
-        List<Thread> threads = new ArrayList<>(run.program.tasks().size());
+        int tasks = run.program.tasks().size();
+        Semaphore permits = run.options.limited() ? new Semaphore(run.options.limit(), true) : null;
+        if (permits != null) {
+            Workers.recordQueued(run, run.options.limit());
+        }
+        List<Thread> threads = new ArrayList<>(tasks);
         Thread.Builder builder = Thread.ofVirtual().name("task-", 0);
-        for (int task = 0; task < run.program.tasks().size(); task++) {
-            BlockingTask body = new BlockingTask(run, task, true);
-            threads.add(builder.start(body::run));
+        try {
+            for (int task = 0; task < tasks; task++) {
+                if (permits != null) {
+                    permits.acquire();
+                }
+                threads.add(builder.start(run.threads.counted(body(run, task, permits))));
+            }
+        } catch (InterruptedException stop) {
+            Workers.stopAll(threads);
+            run.cancelLeftovers();
+            throw stop;
         }
         Workers.joinAll(threads);
+    }
+
+    private static Runnable body(RunState run, int task, Semaphore permits) {
+        BlockingTask blocking = new BlockingTask(run, task);
+        if (permits == null) {
+            return blocking::run;
+        }
+        return () -> {
+            try {
+                blocking.run();
+            } finally {
+                permits.release();
+            }
+        };
     }
 }

@@ -18,25 +18,33 @@ final class Workers {
                 thread.join();
             }
         } catch (InterruptedException stop) {
-            threads.forEach(Thread::interrupt);
-            for (Thread thread : threads) {
-                joinUninterruptibly(thread);
-            }
+            stopAll(threads);
             throw stop;
         }
     }
 
-    private static void joinUninterruptibly(Thread thread) {
+    /** Interrupts every thread and waits, uninterruptibly, until each has finished. */
+    static void stopAll(List<Thread> threads) {
+        threads.forEach(Thread::interrupt);
         boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException again) {
-                interrupted = true;
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException again) {
+                    interrupted = true;
+                }
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Records every task from {@code running} on as queued: it waits for a worker or a permit. */
+    static void recordQueued(RunState run, int running) {
+        for (int task = running; task < run.program.tasks().size(); task++) {
+            new TaskEvents(run, task).queued();
         }
     }
 }

@@ -3,30 +3,20 @@ package dev.asyncplayground.exercise;
 import java.util.List;
 import java.util.Optional;
 
-/** The built-in exercises, in the order the exercise list shows them. */
+/** The built-in exercises, in the order the exercise list shows them, and the new-scenario template. */
 public final class Catalogue {
 
     private final List<Exercise> exercises;
+    private final String template;
 
-    public Catalogue(List<Exercise> exercises) {
+    public Catalogue(List<Exercise> exercises, String template) {
         this.exercises = List.copyOf(exercises);
+        this.template = template;
     }
 
-    /** The catalogue that ships with the app. */
+    /** The catalogue that ships with the app, read from {@code exercises/} on the classpath. */
     public static Catalogue builtIn() {
-        return new Catalogue(List.of(new Exercise(
-                "counting",
-                "Counting with naps",
-                "Count to 30 while 8 and 12 take a nap first.",
-                "Every number from 1 to count is its own task that prints the number. "
-                        + "The numbers listed in sleepers first nap for their own value times unit: "
-                        + "with unit 1s, 8 naps 8 seconds and 12 naps 12 seconds.",
-                "Sequentially, 9 has to wait until 8 wakes up, so the total is the sum of all naps. "
-                        + "Concurrently, every number that does not nap prints at once, then 8, then 12: "
-                        + "the total is only the longest nap.",
-                "How long will each mode take to print every number?",
-                new Counting(),
-                List.of("sequential", "virtual-threads"))));
+        return new Catalogue(CatalogueLoader.load(), CatalogueLoader.template());
     }
 
     /** All exercises. */
@@ -42,5 +32,10 @@ public final class Catalogue {
     /** The ids, for error messages. */
     public List<String> ids() {
         return exercises.stream().map(Exercise::id).toList();
+    }
+
+    /** The small commented scenario a new scenario starts from. */
+    public String template() {
+        return template;
     }
 }

@@ -13,10 +13,11 @@ import java.util.List;
  * @param notice      what to look for in the timelines
  * @param question    the prediction question asked before running
  * @param scenario    what runs
+ * @param source      the scenario's text, shown in the editor
  * @param modes       the execution models compared by default
  */
 public record Exercise(String id, String title, String summary, String explanation, String notice,
-                       String question, Scenario scenario, List<String> modes) {
+                       String question, Scenario scenario, String source, List<String> modes) {
 
     public Exercise {
         modes = List.copyOf(modes);

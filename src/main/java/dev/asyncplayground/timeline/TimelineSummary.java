@@ -12,12 +12,29 @@ import java.util.List;
  *                  {@code endNanos} while tasks are still going)
  * @param output    printed lines in the order they appeared
  * @param tasks     one entry per task, in declaration order
+ * @param figures   work, CPU use, concurrency and threads of the run
  */
-public record TimelineSummary(double elapsedMs, List<OutputLine> output, List<TaskTimeline> tasks) {
+public record TimelineSummary(double elapsedMs, List<OutputLine> output, List<TaskTimeline> tasks,
+                              RunFigures figures) {
 
     public TimelineSummary {
         output = List.copyOf(output);
         tasks = List.copyOf(tasks);
+    }
+
+    /** A summary without figures. */
+    public TimelineSummary(double elapsedMs, List<OutputLine> output, List<TaskTimeline> tasks) {
+        this(elapsedMs, output, tasks, RunFigures.NONE);
+    }
+
+    /**
+     * Summarises events recorded in real time on this machine, counting its available processors
+     * as the cores for {@link RunFigures#cpuBusyPercent()}.
+     *
+     * @see #of(List, double, long, int)
+     */
+    public static TimelineSummary of(List<TimelineEvent> events, double speed, long endNanos) {
+        return of(events, speed, endNanos, Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -26,8 +43,9 @@ public record TimelineSummary(double elapsedMs, List<OutputLine> output, List<Ta
      * @param events   the run's events, starting with {@link TimelineEvent.RunStarted}
      * @param speed    the run's time scale: scenario time = real time × speed
      * @param endNanos real nanoseconds at which still-open segments are cut off
+     * @param cores    CPUs of the machine that ran them, for the CPU figure
      */
-    public static TimelineSummary of(List<TimelineEvent> events, double speed, long endNanos) {
+    public static TimelineSummary of(List<TimelineEvent> events, double speed, long endNanos, int cores) {
         List<String> names = events.isEmpty() || !(events.getFirst() instanceof TimelineEvent.RunStarted started)
                 ? List.of() : started.tasks();
         List<TaskTrack> tracks = new ArrayList<>(names.size());
@@ -49,7 +67,8 @@ public record TimelineSummary(double elapsedMs, List<OutputLine> output, List<Ta
             tasks.add(track.finish(endNanos));
             allEnded &= track.ended();
         }
-        return new TimelineSummary(ms(allEnded ? lastEnd : endNanos, speed), output, tasks);
+        long elapsed = allEnded ? lastEnd : endNanos;
+        return new TimelineSummary(ms(elapsed, speed), output, tasks, RunFigures.of(events, speed, elapsed, cores));
     }
 
     /** Converts real nanoseconds to scenario milliseconds, rounded to 0.01 ms. */

@@ -3,6 +3,7 @@ package dev.asyncplayground.web;
 import dev.asyncplayground.engine.RunRegistry;
 import dev.asyncplayground.exercise.Catalogue;
 import dev.asyncplayground.scenario.InvalidParameterException;
+import dev.asyncplayground.scenario.InvalidScenarioException;
 import dev.asyncplayground.scenario.LimitExceededException;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -32,7 +33,10 @@ public final class App {
         RunApi runApi = new RunApi(catalogue, launcher);
         ExerciseApi exerciseApi = new ExerciseApi(catalogue);
         EventStream events = new EventStream(runApi, heartbeat);
-        Pages pages = new Pages(catalogue, launcher, Views.precompiled());
+        Views views = Views.precompiled();
+        Playground playground = new Playground(launcher, views);
+        Pages pages = new Pages(catalogue, playground, views);
+        DocsPage docs = new DocsPage(views);
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -47,7 +51,10 @@ public final class App {
 
             config.routes.get("/", pages::home);
             config.routes.get("/exercises/{id}", pages::exercise);
-            config.routes.post("/exercises/{id}/runs", pages::run);
+            config.routes.get("/new", pages::newScenario);
+            config.routes.get("/docs/{name}", docs::show);
+            config.routes.post("/playground/check", playground::check);
+            config.routes.post("/playground/runs", playground::run);
 
             config.routes.get("/api/exercises", exerciseApi::list);
             config.routes.get("/api/exercises/{id}", exerciseApi::show);
@@ -61,6 +68,10 @@ public final class App {
             config.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
             config.routes.exception(InvalidParameterException.class, (e, ctx) -> ctx.status(400)
                     .json(Map.of("error", e.getMessage(), "parameter", e.parameter())));
+            config.routes.exception(InvalidScenarioException.class, (e, ctx) -> {
+                ApiException invalid = ScenarioTexts.invalid(e.diagnostics());
+                ctx.status(invalid.status()).json(invalid.body());
+            });
             config.routes.exception(LimitExceededException.class, (e, ctx) -> ctx.status(422)
                     .json(Map.of("error", e.getMessage(), "limit", e.limit())));
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -7,6 +7,9 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -15,10 +18,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Each event's {@code id:} is its sequence number; a client that reconnects with
  * {@code Last-Event-ID} gets exactly the events after it. The stream ends with a {@code done}
  * event (id = last sequence number + 1) carrying the run's summary; asking again after that
- * answers 204, which tells a browser's EventSource to stop reconnecting. Each client is served
+ * answers 204, which tells a browser's EventSource to stop reconnecting. A backlog of more than
+ * {@value #BATCH_ABOVE} events (large runs, replays) goes out as {@code batch} messages of up to
+ * {@value #MAX_BATCH} events each, whose id is the last event's. Each client is served
  * by its own thread that reads the log, so a slow or vanished client never holds up the run.
  */
 final class EventStream {
+
+    static final int BATCH_ABOVE = 20;
+    static final int MAX_BATCH = 2000;
 
     private final RunApi runApi;
     private final Duration heartbeat;
@@ -53,6 +61,27 @@ final class EventStream {
         new SseHandler(client -> stream(client, run, lastSeen)).handle(ctx);
     }
 
+    /** Sends a batch from the log one event per message, or in chunks if it is large; returns the last id. */
+    private static long send(SseClient client, EventJson json, EventLog.Batch batch) {
+        List<TimelineEvent> events = batch.events();
+        long seq = batch.firstSeq() - 1;
+        if (events.size() <= BATCH_ABOVE) {
+            for (TimelineEvent event : events) {
+                seq++;
+                client.sendEvent("message", Json.write(json.toJson(seq, event)), Long.toString(seq));
+            }
+            return seq;
+        }
+        for (int from = 0; from < events.size(); from += MAX_BATCH) {
+            List<Map<String, Object>> chunk = new ArrayList<>();
+            for (TimelineEvent event : events.subList(from, Math.min(events.size(), from + MAX_BATCH))) {
+                chunk.add(json.toJson(++seq, event));
+            }
+            client.sendEvent("batch", Json.write(chunk), Long.toString(seq));
+        }
+        return seq;
+    }
+
     private static long lastEventId(Context ctx) {
         String header = ctx.header("Last-Event-ID");
         String raw = header != null ? header : ctx.queryParam("lastEventId");
@@ -74,10 +103,7 @@ final class EventStream {
         try {
             while (!client.terminated()) {
                 EventLog.Batch batch = run.log().awaitSince(seq, heartbeat);
-                for (TimelineEvent event : batch.events()) {
-                    seq++;
-                    client.sendEvent("message", Json.write(json.toJson(seq, event)), Long.toString(seq));
-                }
+                seq = send(client, json, batch);
                 if (batch.complete()) {
                     client.sendEvent("done", Json.write(RunJson.of(run)), Long.toString(seq + 1));
                     break;

@@ -27,6 +27,7 @@ final class ExerciseApi {
         json.put("explanation", exercise.explanation());
         json.put("notice", exercise.notice());
         json.put("question", exercise.question());
+        json.put("source", exercise.source());
         ctx.json(json);
     }
 

@@ -1,7 +1,7 @@
 package dev.asyncplayground.web;
 
 import dev.asyncplayground.engine.Mode;
-import dev.asyncplayground.exercise.Exercise;
+import dev.asyncplayground.scenario.Diagnostic;
 import dev.asyncplayground.scenario.InvalidParameterException;
 import dev.asyncplayground.scenario.Param;
 import dev.asyncplayground.scenario.ParamType;
@@ -9,39 +9,87 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
-/** What a form (or a shared link) submitted, checked field by field. */
-record FormSubmission(Exercise exercise, Map<String, String> shown, Map<String, String> errors,
-                      Map<String, Object> values, List<Mode> modes, double speed, String problem) {
+/**
+ * What the run form (or a shared link) submitted, checked field by field against the parameters
+ * the scenario declares.
+ *
+ * @param params      the declared parameters (empty while the text has errors)
+ * @param raw         every submitted parameter value, by field name
+ * @param diagnostics problems in the scenario text
+ * @param errors      per-field messages
+ * @param values      accepted values, by parameter name
+ * @param modes       the ticked modes
+ * @param speed       the time scale, or NaN if unusable
+ */
+record FormSubmission(List<Param> params, Map<String, String> raw, List<Diagnostic> diagnostics,
+                      Map<String, String> errors, Map<String, Object> values, List<Mode> modes, double speed) {
 
-    static FormSubmission read(Exercise exercise, Function<String, String> field, List<String> modeIds,
-                               String speedText, boolean submitted) {
-        Map<String, String> shown = new LinkedHashMap<>();
+    /**
+     * Checks a submission.
+     *
+     * @param submitted true for a posted form (an unticked checkbox then means false), false
+     *                  for a page opened from a link (missing values mean defaults)
+     */
+    static FormSubmission read(List<Param> params, List<Diagnostic> diagnostics, Map<String, String> raw,
+                               List<String> modeIds, String speedText, boolean submitted) {
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Object> values = new LinkedHashMap<>();
-        for (Param param : exercise.scenario().params()) {
-            String raw = field.apply(param.name());
-            if (raw == null && submitted && param.type() == ParamType.BOOL) {
-                raw = "false";
+        for (Param param : params) {
+            String value = raw.get(param.name());
+            if (value == null && submitted && param.type() == ParamType.BOOL) {
+                value = "false";
             }
-            shown.put(param.name(), raw == null ? param.defaultValue().display() : raw);
-            if (raw != null) {
+            if (value != null) {
                 try {
-                    param.accept(raw);
-                    values.put(param.name(), raw);
+                    param.accept(value);
+                    values.put(param.name(), value);
                 } catch (InvalidParameterException e) {
                     errors.put(param.name(), e.getMessage());
                 }
             }
         }
-        List<String> ids = modeIds.isEmpty() && !submitted ? exercise.modes() : modeIds;
-        List<Mode> modes = ids.stream().flatMap(id -> Mode.byId(id).stream()).toList();
-        double speed = parseSpeed(speedText);
-        String problem = !errors.isEmpty() ? "fix the values marked below"
-                : modes.isEmpty() ? "tick at least one mode to run"
-                : Double.isNaN(speed) ? "speed must be a number above 0 and at most 1000" : null;
-        return new FormSubmission(exercise, shown, errors, values, modes, speed, problem);
+        List<Mode> modes = modeIds.stream().flatMap(id -> Mode.byId(id).stream()).toList();
+        return new FormSubmission(params, raw, diagnostics, errors, values, modes, parseSpeed(speedText));
+    }
+
+    /** Why the form cannot run as it is, or null if it can. */
+    String problem() {
+        if (!diagnostics.isEmpty()) {
+            return "fix the scenario's errors first";
+        }
+        if (!errors.isEmpty()) {
+            return "fix the values marked above";
+        }
+        if (modes.isEmpty()) {
+            return "tick at least one mode to run";
+        }
+        return Double.isNaN(speed) ? "speed must be a number above 0 and at most 1000" : null;
+    }
+
+    /** The diagnostics and fields, with {@code error} as the form-wide message. */
+    ParamsView paramsView(String error) {
+        List<FieldView> fields = params.stream().map(p -> FieldView.of(p,
+                raw.getOrDefault(p.name(), p.defaultValue().display()), errors.get(p.name()))).toList();
+        List<ParamsView.KeptValue> kept = new ArrayList<>();
+        if (params.isEmpty()) {
+            raw.forEach((name, value) -> kept.add(new ParamsView.KeptValue(name, value)));
+        }
+        return new ParamsView(diagnostics, fields, kept, error);
+    }
+
+    /** The mode checkboxes, ticked as submitted. */
+    List<FormView.ModeChoice> modeChoices() {
+        List<FormView.ModeChoice> choices = new ArrayList<>();
+        for (Mode mode : Mode.values()) {
+            choices.add(new FormView.ModeChoice(mode.id(), mode.description(), modes.contains(mode)));
+        }
+        return choices;
+    }
+
+    /** The speed as the field shows it. */
+    String speedText() {
+        return Double.isNaN(speed) || speed == 1 ? "1" : Double.toString(speed);
     }
 
     private static double parseSpeed(String text) {
@@ -54,16 +102,5 @@ record FormSubmission(Exercise exercise, Map<String, String> shown, Map<String, 
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
-    }
-
-    FormView form(String problem) {
-        List<FieldView> fields = exercise.scenario().params().stream()
-                .map(p -> FieldView.of(p, shown.get(p.name()), errors.get(p.name()))).toList();
-        List<FormView.ModeChoice> choices = new ArrayList<>();
-        for (Mode mode : Mode.values()) {
-            choices.add(new FormView.ModeChoice(mode.id(), mode.description(), modes.contains(mode)));
-        }
-        String speedShown = Double.isNaN(speed) || speed == 1 ? "1" : Double.toString(speed);
-        return new FormView(exercise.id(), fields, choices, speedShown, problem);
     }
 }

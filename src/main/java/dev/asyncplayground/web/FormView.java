@@ -3,15 +3,17 @@ package dev.asyncplayground.web;
 import java.util.List;
 
 /**
- * The run form of an exercise page: parameter fields, mode checkboxes and a form-wide error.
+ * The run form: the scenario editor, its parameters, the modes to compare and the speed.
  *
- * @param exerciseId where the form posts to
- * @param fields     one per declared parameter
- * @param modes      the execution models on offer
- * @param speed      the time scale field's value
- * @param error      a problem not tied to one field (no mode ticked, a limit), else null
+ * @param exerciseId     the exercise the text came from, or empty for a new scenario
+ * @param source         the scenario text in the editor
+ * @param originalSource the text "Reset" brings back
+ * @param params         diagnostics and parameter fields
+ * @param modes          the execution models on offer
+ * @param speed          the time scale field's value
  */
-public record FormView(String exerciseId, List<FieldView> fields, List<ModeChoice> modes, String speed, String error) {
+public record FormView(String exerciseId, String source, String originalSource, ParamsView params,
+                       List<ModeChoice> modes, String speed) {
 
     /** One mode checkbox. */
     public record ModeChoice(String id, String description, boolean checked) {}

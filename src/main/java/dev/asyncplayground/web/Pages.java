@@ -1,33 +1,28 @@
 package dev.asyncplayground.web;
 
-import dev.asyncplayground.engine.Mode;
-import dev.asyncplayground.engine.Run;
-import dev.asyncplayground.engine.RunOptions;
 import dev.asyncplayground.exercise.Catalogue;
 import dev.asyncplayground.exercise.Exercise;
-import dev.asyncplayground.scenario.InvalidParameterException;
-import dev.asyncplayground.scenario.LimitExceededException;
 import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The HTML pages: the exercise list, an exercise's page, and the htmx fragment that starts runs.
+ * The HTML pages: the exercise list, an exercise's page, and the page for a new scenario.
  *
- * <p>Submitting the form starts one run per ticked mode and answers with their panels; the
- * page's script then follows each run's event stream. A form with errors comes back in place
- * of the form, with each message beside its field.
+ * <p>A page opened from a shared link takes its parameter values, modes, speed and (if edited)
+ * scenario text from the query string.
  */
 final class Pages {
 
+    private static final List<String> NEW_SCENARIO_MODES = List.of("sequential", "virtual-threads");
+
     private final Catalogue catalogue;
-    private final RunLauncher launcher;
+    private final Playground playground;
     private final Views views;
 
-    Pages(Catalogue catalogue, RunLauncher launcher, Views views) {
+    Pages(Catalogue catalogue, Playground playground, Views views) {
         this.catalogue = catalogue;
-        this.launcher = launcher;
+        this.playground = playground;
         this.views = views;
     }
 
@@ -36,42 +31,15 @@ final class Pages {
     }
 
     void exercise(Context ctx) {
-        Exercise exercise = find(ctx);
-        FormSubmission prefill = FormSubmission.read(exercise, ctx::queryParam, ctx.queryParams("modes"),
-                ctx.queryParam("speed"), false);
-        views.render(ctx, "exercise.jte", Map.of("exercise", exercise, "form", prefill.form(null)));
-    }
-
-    void run(Context ctx) {
-        Exercise exercise = find(ctx);
-        FormSubmission submission = FormSubmission.read(exercise, ctx::formParam, ctx.formParams("modes"),
-                ctx.formParam("speed"), true);
-        String problem = submission.problem();
-        if (problem == null) {
-            try {
-                views.render(ctx, "runs.jte", Map.of("runs", launchAll(exercise, submission)));
-                return;
-            } catch (LimitExceededException | InvalidParameterException e) {
-                problem = e.getMessage();
-            }
-        }
-        ctx.header("HX-Retarget", "#run-form").header("HX-Reswap", "outerHTML");
-        views.render(ctx, "run-form.jte", Map.of("form", submission.form(problem)));
-    }
-
-    private List<RunPanel> launchAll(Exercise exercise, FormSubmission submission) {
-        List<RunPanel> panels = new ArrayList<>();
-        for (Mode mode : submission.modes()) {
-            Run run = launcher.launch(exercise.scenario(), submission.values(),
-                    new RunOptions(mode, submission.speed()));
-            panels.add(new RunPanel(run.id(), mode.id(), mode.description(), run.idealMs(), submission.speed()));
-        }
-        return panels;
-    }
-
-    private Exercise find(Context ctx) {
         String id = ctx.pathParam("id");
-        return catalogue.find(id).orElseThrow(() -> new ApiException(404,
+        Exercise exercise = catalogue.find(id).orElseThrow(() -> new ApiException(404,
                 "no exercise '" + id + "'; known: " + String.join(", ", catalogue.ids())));
+        FormView form = playground.linkedForm(ctx, id, exercise.source(), exercise.modes());
+        views.render(ctx, "exercise.jte", Map.of("page", new PlaygroundPage(exercise.title(), exercise, form)));
+    }
+
+    void newScenario(Context ctx) {
+        FormView form = playground.linkedForm(ctx, "", catalogue.template(), NEW_SCENARIO_MODES);
+        views.render(ctx, "exercise.jte", Map.of("page", new PlaygroundPage("New scenario", null, form)));
     }
 }

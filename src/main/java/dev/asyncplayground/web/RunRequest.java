@@ -4,6 +4,7 @@ import dev.asyncplayground.engine.Mode;
 import dev.asyncplayground.engine.RunOptions;
 import dev.asyncplayground.exercise.Catalogue;
 import dev.asyncplayground.exercise.Exercise;
+import dev.asyncplayground.scenario.ParseResult;
 import dev.asyncplayground.scenario.Scenario;
 import java.util.Map;
 import java.util.Set;
@@ -11,29 +12,49 @@ import java.util.Set;
 /**
  * A validated {@code POST /api/runs} body: what to run, with which parameters, under which mode.
  *
- * @param scenario the exercise's scenario
+ * @param scenario the exercise's scenario, or the parsed text sent
  * @param params   submitted parameter values, still unchecked (bound later against the scenario)
  * @param options  mode and speed
  */
 record RunRequest(Scenario scenario, Map<String, ?> params, RunOptions options) {
 
     static final double MAX_SPEED = 1000;
-    private static final Set<String> FIELDS = Set.of("exercise", "params", "mode", "speed");
+    private static final Set<String> FIELDS = Set.of("exercise", "scenario", "params", "mode", "speed");
 
     /** Reads a decoded JSON body; every problem becomes a 400 that names the field. */
     static RunRequest from(Map<String, Object> body, Catalogue catalogue) {
         for (String field : body.keySet()) {
             if (!FIELDS.contains(field)) {
-                throw badRequest("unknown field '" + field + "'; a run takes exercise, params, mode and speed");
+                throw badRequest("unknown field '" + field
+                        + "'; a run takes exercise or scenario, params, mode and speed");
             }
         }
-        return new RunRequest(exercise(body.get("exercise"), catalogue).scenario(), params(body.get("params")),
+        return new RunRequest(scenario(body, catalogue), params(body.get("params")),
                 new RunOptions(mode(body.get("mode")), speed(body.get("speed"))));
+    }
+
+    private static Scenario scenario(Map<String, Object> body, Catalogue catalogue) {
+        Object text = body.get("scenario");
+        if (text != null && body.get("exercise") != null) {
+            throw badRequest("send either \"exercise\" or \"scenario\", not both");
+        }
+        if (text == null) {
+            return exercise(body.get("exercise"), catalogue).scenario();
+        }
+        if (!(text instanceof String source)) {
+            throw badRequest("\"scenario\" must be the scenario's text, as a string");
+        }
+        ParseResult parsed = ScenarioTexts.parse(source);
+        if (parsed.scenario() == null) {
+            throw ScenarioTexts.invalid(parsed.diagnostics());
+        }
+        return parsed.scenario();
     }
 
     private static Exercise exercise(Object id, Catalogue catalogue) {
         if (!(id instanceof String name)) {
-            throw badRequest("say what to run: \"exercise\" must be one of " + String.join(", ", catalogue.ids()));
+            throw badRequest("say what to run: \"exercise\" (one of " + String.join(", ", catalogue.ids())
+                    + ") or \"scenario\" (its text)");
         }
         return catalogue.find(name).orElseThrow(() -> badRequest(
                 "unknown exercise '" + name + "'; known: " + String.join(", ", catalogue.ids())));

@@ -91,6 +91,34 @@ class EventStreamTest {
     }
 
     @Nested
+    class LargeBacklogs {
+
+        @Test
+        void comeAsBatchesWhoseEventsKeepTheirOwnSequenceNumbers() throws Exception {
+            String id = http.startRun(Map.of("exercise", "counting", "mode", "virtual-threads",
+                    "params", Map.of("count", 200, "sleepers", List.of(), "unit", "1ms")));
+            http.awaitRun(id, Duration.ofSeconds(10));
+            try (SseReader replay = open(id, null)) {
+                List<SseReader.Event> events = replay.untilDone();
+                assertTrue(replay.batches() >= 1, "a finished 200-task run replays in batches");
+                assertEquals(LongStream.rangeClosed(1, events.size()).boxed().toList(), ids(events));
+            }
+        }
+
+        @Test
+        void resumeInTheMiddleOfABatchWithoutLossOrDuplicates() throws Exception {
+            String id = http.startRun(Map.of("exercise", "counting", "mode", "virtual-threads",
+                    "params", Map.of("count", 100, "sleepers", List.of(), "unit", "1ms")));
+            http.awaitRun(id, Duration.ofSeconds(10));
+            try (SseReader resumed = open(id, 57L)) {
+                List<SseReader.Event> events = resumed.untilDone();
+                assertEquals(58L, events.getFirst().id());
+                assertEquals(LongStream.rangeClosed(58, 57 + events.size()).boxed().toList(), ids(events));
+            }
+        }
+    }
+
+    @Nested
     class Resuming {
 
         @Test

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -97,13 +98,26 @@ class PagesTest {
         }
     }
 
+    private static String countingSource() {
+        return (String) new Http(app).get("/api/exercises/counting").object().get("source");
+    }
+
+    private static Map<String, String> form(String... keysAndValues) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("source", countingSource());
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            form.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return form;
+    }
+
     @Nested
     class SubmittingTheForm {
 
         @Test
         void startsOneRunPerTickedModeAndAnswersWithTheirPanels() throws Exception {
-            HttpResponse<String> reply = postForm("/exercises/counting/runs",
-                    Map.of("count", "3", "sleepers", "1", "unit", "10ms", "modes", "virtual-threads"));
+            HttpResponse<String> reply = postForm("/playground/runs",
+                    form("count", "3", "sleepers", "1", "unit", "10ms", "modes", "virtual-threads"));
             assertEquals(200, reply.statusCode());
             assertTrue(reply.body().contains("class=\"run\" data-run-id="));
             assertTrue(reply.body().contains("data-mode=\"virtual-threads\""));
@@ -111,9 +125,9 @@ class PagesTest {
 
         @Test
         void putsEachErrorBesideItsFieldAndKeepsWhatWasTyped() throws Exception {
-            HttpResponse<String> reply = postForm("/exercises/counting/runs",
-                    Map.of("count", "999", "sleepers", "8, x", "unit", "1s", "modes", "sequential"));
-            assertEquals("#run-form", reply.headers().firstValue("HX-Retarget").orElse(""));
+            HttpResponse<String> reply = postForm("/playground/runs",
+                    form("count", "999", "sleepers", "8, x", "unit", "1s", "modes", "sequential"));
+            assertEquals("#params", reply.headers().firstValue("HX-Retarget").orElse(""));
             String html = reply.body();
             assertTrue(html.contains("count must be between 1 and 200 (got 999)"), html);
             assertTrue(html.contains("sleepers must be whole numbers separated by commas"));
@@ -123,14 +137,14 @@ class PagesTest {
 
         @Test
         void asksForAModeWhenNoneIsTicked() throws Exception {
-            HttpResponse<String> reply = postForm("/exercises/counting/runs", Map.of("count", "3"));
+            HttpResponse<String> reply = postForm("/playground/runs", form("count", "3"));
             assertTrue(reply.body().contains("tick at least one mode"));
         }
 
         @Test
         void explainsARunThatWouldPassTheWallClockLimit() throws Exception {
-            HttpResponse<String> reply = postForm("/exercises/counting/runs",
-                    Map.of("count", "200", "sleepers", "150, 200", "unit", "5s", "modes", "sequential"));
+            HttpResponse<String> reply = postForm("/playground/runs",
+                    form("count", "200", "sleepers", "150, 200", "unit", "5s", "modes", "sequential"));
             assertTrue(reply.body().contains("MAX_RUN_SECONDS"), reply.body());
         }
     }

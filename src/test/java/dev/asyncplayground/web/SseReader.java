@@ -11,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +24,9 @@ final class SseReader implements AutoCloseable {
 
     private final HttpResponse<InputStream> response;
     private final BufferedReader lines;
+    private final Deque<Event> pending = new ArrayDeque<>();
     private int comments;
+    private int batches;
 
     /** One dispatched event: its id, its type ({@code message} unless named) and its JSON data. */
     record Event(long id, String type, Map<String, Object> data) {}
@@ -57,16 +61,42 @@ final class SseReader implements AutoCloseable {
         return comments;
     }
 
-    /** The next event, or null when the server ends the stream. */
+    /**
+     * The next event, or null when the server ends the stream. The events of a {@code batch}
+     * message come one by one, each with its own sequence number as id, as the page sees them.
+     */
     @SuppressWarnings("unchecked")
     Event next() throws IOException {
+        if (!pending.isEmpty()) {
+            return pending.removeFirst();
+        }
+        Event message = nextMessage();
+        if (message == null || !message.type().equals("batch")) {
+            return message;
+        }
+        batches++;
+        for (Map<String, Object> event : (List<Map<String, Object>>) message.data().get("events")) {
+            pending.add(new Event(((Number) event.get("seq")).longValue(), "message", event));
+        }
+        return pending.removeFirst();
+    }
+
+    /** How many batch messages arrived so far. */
+    int batches() {
+        return batches;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Event nextMessage() throws IOException {
         long id = -1;
         String type = "message";
         StringBuilder data = new StringBuilder();
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             if (line.isEmpty()) {
                 if (!data.isEmpty()) {
-                    return new Event(id, type, JSON.readValue(data.toString(), Map.class));
+                    Object parsed = JSON.readValue(data.toString(), Object.class);
+                    return new Event(id, type, parsed instanceof List<?> list
+                            ? Map.of("events", list) : (Map<String, Object>) parsed);
                 }
             } else if (line.startsWith(":")) {
                 comments++;

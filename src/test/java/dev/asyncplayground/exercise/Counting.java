@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Counting with naps: print 1..count, where each number in {@code sleepers} first naps value × unit. */
+/**
+ * The hand-built reference for {@code counting.scn}: print 1..count, where each number in
+ * {@code sleepers} first naps value × unit.
+ */
 final class Counting implements Scenario {
 
     private static final List<Param> PARAMS = List.of(

@@ -1,0 +1,61 @@
+package dev.asyncplayground.engine;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+
+/** Parses the sandbox limits from environment variables, with a message naming any bad one. */
+final class EnvironmentLimits {
+
+    static final int CONCURRENT_RUNS = 2;
+    static final int QUEUED_RUNS = 8;
+    static final Duration CPU_TIME = Duration.ofSeconds(5);
+    private static final long MAX_SECONDS = 3_600;
+
+    private EnvironmentLimits() {
+    }
+
+    static Limits read(Map<String, String> env) {
+        return new Limits(
+                whole(env, "MAX_TASKS", 10_000, 1, Limits.MAX_TASKS_CEILING),
+                seconds(env, "MAX_RUN_SECONDS", Duration.ofSeconds(30)),
+                whole(env, "MAX_OUTPUT_LINES", 10_000, 1, 1_000_000),
+                whole(env, "MAX_CONCURRENT_RUNS", CONCURRENT_RUNS, 1, 64),
+                whole(env, "MAX_QUEUED_RUNS", QUEUED_RUNS, 0, 10_000),
+                seconds(env, "MAX_CPU_SECONDS", CPU_TIME));
+    }
+
+    private static int whole(Map<String, String> env, String name, int fallback, int min, int max) {
+        String text = env.get(name);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.strip().replace("_", ""));
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below with the allowed range
+        }
+        throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max
+                + ", got '" + text + "'");
+    }
+
+    private static Duration seconds(Map<String, String> env, String name, Duration fallback) {
+        String text = env.get(name);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            BigDecimal value = new BigDecimal(text.strip());
+            if (value.compareTo(BigDecimal.valueOf(MAX_SECONDS)) <= 0 && value.movePointRight(9).longValue() > 0) {
+                return Duration.ofNanos(value.movePointRight(9).longValue());
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below with the allowed range
+        }
+        throw new IllegalArgumentException(name + " must be a number of seconds above 0 and at most " + MAX_SECONDS
+                + ", got '" + text + "'");
+    }
+}

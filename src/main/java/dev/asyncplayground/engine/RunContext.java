@@ -1,0 +1,13 @@
+package dev.asyncplayground.engine;
+
+import java.util.function.Consumer;
+
+/**
+ * What the registry gives a run besides its program and options.
+ *
+ * @param ideal   the simulated ideal run
+ * @param cores   CPUs of the machine, for the summary's CPU figures
+ * @param threads the registry's count of live engine threads
+ * @param onEnd   called once when the run has ended (also when cancelled while queued)
+ */
+record RunContext(IdealTime.Result ideal, int cores, LiveThreads threads, Consumer<Run> onEnd) {}

@@ -1,0 +1,109 @@
+package dev.asyncplayground.engine;
+
+import dev.asyncplayground.scenario.Program;
+import dev.asyncplayground.scenario.TaskSpec;
+import dev.asyncplayground.timeline.TimelineEvent;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/** The world of the ideal-time simulation: a simulated clock in scenario nanoseconds, no records. */
+final class SimWorld implements TaskWorld {
+
+    private final Program program;
+    private final boolean oneAtATime;
+    private final Map<String, Integer> indexByName = new HashMap<>();
+    private final boolean[] ended;
+    private final Map<String, Long> shared;
+    private long clock;
+
+    SimWorld(Program program, boolean oneAtATime) {
+        this.program = program;
+        this.oneAtATime = oneAtATime;
+        this.ended = new boolean[program.tasks().size()];
+        for (int i = 0; i < ended.length; i++) {
+            indexByName.put(program.tasks().get(i).name(), i);
+        }
+        this.shared = new HashMap<>(program.shared());
+    }
+
+    /** Moves the simulated clock forward. */
+    void advanceTo(long time) {
+        clock = Math.max(clock, time);
+    }
+
+    @Override
+    public long now() {
+        return clock;
+    }
+
+    @Override
+    public long nanos(Duration scenario) {
+        return scenario.toNanos();
+    }
+
+    @Override
+    public void record(LongFunction<TimelineEvent> event) {
+        // the simulation only keeps time
+    }
+
+    @Override
+    public TaskSpec spec(int task) {
+        return program.tasks().get(task);
+    }
+
+    @Override
+    public int indexOf(String task) {
+        Integer index = indexByName.get(task);
+        if (index == null) {
+            throw new TaskFailure("there is no task named '" + task + "'");
+        }
+        return index;
+    }
+
+    @Override
+    public String nameOf(int task) {
+        return program.tasks().get(task).name();
+    }
+
+    @Override
+    public boolean ended(int task) {
+        return ended[task];
+    }
+
+    @Override
+    public void markEnded(int task) {
+        ended[task] = true;
+    }
+
+    @Override
+    public boolean oneAtATime() {
+        return oneAtATime;
+    }
+
+    @Override
+    public long read(String name) {
+        return shared.getOrDefault(name, 0L);
+    }
+
+    @Override
+    public void write(String name, long value) {
+        shared.put(name, value);
+    }
+
+    @Override
+    public boolean countPrint() {
+        return true;
+    }
+
+    @Override
+    public boolean stopping() {
+        return false;
+    }
+
+    @Override
+    public String stopReason() {
+        return "";
+    }
+}

@@ -1,0 +1,52 @@
+package dev.asyncplayground.engine;
+
+import dev.asyncplayground.scenario.TaskSpec;
+import dev.asyncplayground.timeline.TimelineEvent;
+import java.time.Duration;
+import java.util.function.LongFunction;
+
+/**
+ * What a task's steps act on: a clock, the event record, the other tasks and the shared values.
+ *
+ * <p>A real run ({@link RunState}) and the ideal-time simulation ({@link SimWorld}) both provide
+ * one, so that {@link TaskCursor} gives steps the same meaning in both.
+ */
+interface TaskWorld {
+
+    /** The current time in this world's nanoseconds (real for a run, simulated for the ideal). */
+    long now();
+
+    /** This world's nanoseconds for a scenario duration. */
+    long nanos(Duration scenario);
+
+    /** Records an event, stamped by the world; a simulation may drop it. */
+    void record(LongFunction<TimelineEvent> event);
+
+    TaskSpec spec(int task);
+
+    /** The index of a task by name; a {@link TaskFailure} if there is none. */
+    int indexOf(String task);
+
+    String nameOf(int task);
+
+    boolean ended(int task);
+
+    /** Notes that a task has ended (after its last event is recorded). */
+    void markEnded(int task);
+
+    /** True when tasks run strictly one after another, so awaiting a later task cannot work. */
+    boolean oneAtATime();
+
+    long read(String shared);
+
+    void write(String shared, long value);
+
+    /** Counts a printed line; false when it is past the output limit (the world then stops the run). */
+    boolean countPrint();
+
+    /** True once the run is stopping: no task takes another step. */
+    boolean stopping();
+
+    /** Why tasks are being stopped: the end message of cancelled tasks and of a refused print. */
+    String stopReason();
+}

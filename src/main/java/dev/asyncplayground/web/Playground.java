@@ -1,0 +1,105 @@
+package dev.asyncplayground.web;
+
+import dev.asyncplayground.engine.Mode;
+import dev.asyncplayground.engine.Run;
+import dev.asyncplayground.engine.RunOptions;
+import dev.asyncplayground.scenario.InvalidParameterException;
+import dev.asyncplayground.scenario.InvalidScenarioException;
+import dev.asyncplayground.scenario.LimitExceededException;
+import dev.asyncplayground.scenario.Param;
+import dev.asyncplayground.scenario.ParseResult;
+import dev.asyncplayground.scenario.ScenarioDefinition;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The editor form's two htmx calls: check the text as it changes, and run it.
+ *
+ * <p>Checking answers with the parameter fields the text declares and its diagnostics. Running
+ * starts one run per ticked mode and answers with their panels; if anything is wrong it answers,
+ * in place of the parameters, with every message beside its line or field.
+ */
+final class Playground {
+
+    private static final Set<String> NOT_PARAMS = Set.of("source", "exercise", "modes", "speed");
+
+    private final RunLauncher launcher;
+    private final Views views;
+
+    Playground(RunLauncher launcher, Views views) {
+        this.launcher = launcher;
+        this.views = views;
+    }
+
+    void check(Context ctx) {
+        views.render(ctx, "params.jte", Map.of("view", submission(ctx, ctx.formParam("source")).paramsView(null)));
+    }
+
+    void run(Context ctx) {
+        String source = ctx.formParam("source");
+        FormSubmission submission = submission(ctx, source);
+        String problem = submission.problem();
+        if (problem == null) {
+            try {
+                ScenarioDefinition scenario = ScenarioTexts.parse(source).scenario();
+                views.render(ctx, "runs.jte", Map.of("runs", launchAll(scenario, submission)));
+                return;
+            } catch (InvalidScenarioException e) {
+                submission = withDiagnostics(submission, e);
+                problem = submission.problem();
+            } catch (LimitExceededException | InvalidParameterException e) {
+                problem = e.getMessage();
+            }
+        }
+        ctx.header("HX-Retarget", "#params").header("HX-Reswap", "outerHTML");
+        views.render(ctx, "params.jte", Map.of("view", submission.paramsView(problem)));
+    }
+
+    /** The form for a page opened from a link: values from the query string, else defaults. */
+    FormView linkedForm(Context ctx, String exerciseId, String original, List<String> defaultModes) {
+        String source = ctx.queryParam("source") != null ? ctx.queryParam("source") : original;
+        List<String> modes = ctx.queryParams("modes").isEmpty() ? defaultModes : ctx.queryParams("modes");
+        ParseResult parsed = ScenarioTexts.parse(source);
+        FormSubmission submission = FormSubmission.read(paramsOf(parsed), parsed.diagnostics(),
+                values(ctx.queryParamMap()), modes, ctx.queryParam("speed"), false);
+        return new FormView(exerciseId, source, original, submission.paramsView(null), submission.modeChoices(),
+                submission.speedText());
+    }
+
+    private FormSubmission submission(Context ctx, String source) {
+        ParseResult parsed = ScenarioTexts.parse(source == null ? "" : source);
+        return FormSubmission.read(paramsOf(parsed), parsed.diagnostics(), values(ctx.formParamMap()),
+                ctx.formParams("modes"), ctx.formParam("speed"), true);
+    }
+
+    private List<RunPanel> launchAll(ScenarioDefinition scenario, FormSubmission submission) {
+        List<RunPanel> panels = new ArrayList<>();
+        for (Mode mode : submission.modes()) {
+            Run run = launcher.launch(scenario, submission.values(), new RunOptions(mode, submission.speed()));
+            panels.add(new RunPanel(run.id(), mode.id(), mode.description(), run.idealMs(), submission.speed()));
+        }
+        return panels;
+    }
+
+    private static FormSubmission withDiagnostics(FormSubmission s, InvalidScenarioException e) {
+        return new FormSubmission(s.params(), s.raw(), e.diagnostics(), s.errors(), s.values(), s.modes(), s.speed());
+    }
+
+    private static List<Param> paramsOf(ParseResult parsed) {
+        return parsed.scenario() == null ? List.of() : parsed.scenario().params();
+    }
+
+    private static Map<String, String> values(Map<String, List<String>> fields) {
+        Map<String, String> values = new LinkedHashMap<>();
+        fields.forEach((name, list) -> {
+            if (!NOT_PARAMS.contains(name) && !list.isEmpty()) {
+                values.put(name, list.getFirst());
+            }
+        });
+        return values;
+    }
+}
