@@ -104,13 +104,17 @@
     if (row) row.querySelector('.status').textContent = status;
   }
 
-  /** Speedup of every finished run against the sequential run of the same comparison. */
+  /**
+   * Speedup of every finished run against the sequential run of the same comparison, or, without
+   * one, against its own work added up (what one thread doing everything in turn would need).
+   */
   function updateSpeedups(comparison) {
     const sequential = comparison.querySelector('tr[data-mode="sequential"]');
     const base = sequential && sequential.dataset.elapsedMs ? Number(sequential.dataset.elapsedMs) : null;
     comparison.querySelectorAll('tbody tr[data-elapsed-ms]').forEach((row) => {
       const elapsed = Number(row.dataset.elapsedMs);
-      row.querySelector('.speedup').textContent = base && elapsed > 0 ? (base / elapsed).toFixed(2) + '×' : '—';
+      const reference = base || Number(row.dataset.workMs);
+      row.querySelector('.speedup').textContent = reference && elapsed > 0 ? (reference / elapsed).toFixed(2) + '×' : '—';
     });
   }
 
@@ -120,8 +124,13 @@
     setStatus(panel, row, summary.status);
     if (row) {
       row.dataset.elapsedMs = summary.elapsedMs;
+      row.dataset.workMs = summary.workMs;
       row.querySelector('.elapsed').textContent = seconds(summary.elapsedMs);
       row.querySelector('.ideal').textContent = seconds(summary.idealMs);
+      row.querySelector('.work').textContent = seconds(summary.workMs);
+      row.querySelector('.cpu').textContent = summary.cpuBusyPercent.toFixed(0) + ' %';
+      row.querySelector('.peak').textContent = summary.peakConcurrency;
+      row.querySelector('.threads-used').textContent = summary.threadsUsed;
       updateSpeedups(row.closest('.comparison'));
     }
     if (summary.message) panel.querySelector('.mode-description').textContent += ' — ' + summary.message;

@@ -300,8 +300,8 @@
         `the first ${model.lanes.length} of ${model.taskCount} tasks:`;
     }
     for (let t = 0; t <= axisMs + 1e-9; t += step) {
-      el('line', { x1: x(t), x2: x(t), y1: top - 4, y2: height, class: 'grid' }, svg);
-      el('text', { x: x(t), y: top - 8, class: 'tick' }, svg).textContent = tickLabel(t, step);
+      el('line', { x1: x(t), x2: x(t), y1: 20, y2: height, class: 'grid' }, svg);
+      el('text', { x: x(t), y: 16, class: 'tick' }, svg).textContent = tickLabel(t, step);
     }
     model.lanes.forEach((lane, i) => {
       const y = top + i * laneH;

@@ -12,8 +12,17 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int port = port(System.getenv("PORT"));
-        RunRegistry runs = new RunRegistry(Limits.defaults());
+        int port;
+        Limits limits;
+        try {
+            port = port(System.getenv("PORT"));
+            limits = Limits.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("Async Playground cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        RunRegistry runs = new RunRegistry(limits);
         App.create(Catalogue.builtIn(), runs).start(port);
         System.out.println("Async Playground is running: open http://localhost:" + port);
     }

@@ -1,6 +1,7 @@
 package dev.asyncplayground.web;
 
 import dev.asyncplayground.engine.RunRegistry;
+import dev.asyncplayground.engine.ServerBusyException;
 import dev.asyncplayground.exercise.Catalogue;
 import dev.asyncplayground.scenario.InvalidParameterException;
 import dev.asyncplayground.scenario.InvalidScenarioException;
@@ -62,8 +63,9 @@ public final class App {
             config.routes.get("/api/runs/{id}", runApi::show);
             config.routes.delete("/api/runs/{id}", runApi::cancel);
             config.routes.get("/api/runs/{id}/events", events::handle);
-            config.routes.get("/api/status", ctx -> ctx.json(Map.of(
-                    "activeRuns", runs.activeRuns(), "openStreams", events.openStreams())));
+            config.routes.get("/api/status", ctx -> ctx.json(Map.of("activeRuns", runs.activeRuns(),
+                    "queuedRuns", runs.queuedRuns(), "liveEngineThreads", runs.liveEngineThreads(),
+                    "openStreams", events.openStreams())));
 
             config.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
             config.routes.exception(InvalidParameterException.class, (e, ctx) -> ctx.status(400)
@@ -74,6 +76,9 @@ public final class App {
             });
             config.routes.exception(LimitExceededException.class, (e, ctx) -> ctx.status(422)
                     .json(Map.of("error", e.getMessage(), "limit", e.limit())));
+            config.routes.exception(ServerBusyException.class, (e, ctx) -> ctx.status(429)
+                    .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                    .json(Map.of("error", e.getMessage(), "retryAfterSeconds", e.retryAfterSeconds())));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 ctx.status(500).json(Map.of("error", "something went wrong on the server; it has been logged"));

@@ -1,6 +1,7 @@
 package dev.asyncplayground.web;
 
 import dev.asyncplayground.engine.Mode;
+import dev.asyncplayground.engine.RunOptions;
 import dev.asyncplayground.scenario.Diagnostic;
 import dev.asyncplayground.scenario.InvalidParameterException;
 import dev.asyncplayground.scenario.Param;
@@ -21,9 +22,35 @@ import java.util.Map;
  * @param values      accepted values, by parameter name
  * @param modes       the ticked modes
  * @param speed       the time scale, or NaN if unusable
+ * @param pool        the {@code threads} and {@code limit} fields as typed
  */
 record FormSubmission(List<Param> params, Map<String, String> raw, List<Diagnostic> diagnostics,
-                      Map<String, String> errors, Map<String, Object> values, List<Mode> modes, double speed) {
+                      Map<String, String> errors, Map<String, Object> values, List<Mode> modes, double speed,
+                      PoolFields pool) {
+
+    /** The pool size for platform-threads and the in-flight limit for virtual threads, as typed. */
+    record PoolFields(String threads, String limit) {
+
+        static final PoolFields DEFAULTS = new PoolFields(Integer.toString(RunOptions.DEFAULT_THREADS), "");
+
+        /** The options for one mode; a 400-style message if a field is not usable. */
+        RunOptions options(Mode mode, double speed) {
+            int poolSize = whole(threads, "threads", RunOptions.DEFAULT_THREADS);
+            int inFlight = whole(limit, "limit", RunOptions.NO_LIMIT);
+            return RunRequest.options(mode, speed, poolSize, mode == Mode.VIRTUAL_THREADS ? inFlight : 0);
+        }
+
+        private static int whole(String text, String field, int fallback) {
+            if (text == null || text.isBlank()) {
+                return fallback;
+            }
+            try {
+                return Integer.parseInt(text.strip());
+            } catch (NumberFormatException e) {
+                throw new ApiException(400, field + " must be a whole number, got '" + text + "'");
+            }
+        }
+    }
 
     /**
      * Checks a submission.
@@ -32,7 +59,7 @@ record FormSubmission(List<Param> params, Map<String, String> raw, List<Diagnost
      *                  for a page opened from a link (missing values mean defaults)
      */
     static FormSubmission read(List<Param> params, List<Diagnostic> diagnostics, Map<String, String> raw,
-                               List<String> modeIds, String speedText, boolean submitted) {
+                               List<String> modeIds, String speedText, PoolFields pool, boolean submitted) {
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Object> values = new LinkedHashMap<>();
         for (Param param : params) {
@@ -50,7 +77,7 @@ record FormSubmission(List<Param> params, Map<String, String> raw, List<Diagnost
             }
         }
         List<Mode> modes = modeIds.stream().flatMap(id -> Mode.byId(id).stream()).toList();
-        return new FormSubmission(params, raw, diagnostics, errors, values, modes, parseSpeed(speedText));
+        return new FormSubmission(params, raw, diagnostics, errors, values, modes, parseSpeed(speedText), pool);
     }
 
     /** Why the form cannot run as it is, or null if it can. */
@@ -64,7 +91,15 @@ record FormSubmission(List<Param> params, Map<String, String> raw, List<Diagnost
         if (modes.isEmpty()) {
             return "tick at least one mode to run";
         }
-        return Double.isNaN(speed) ? "speed must be a number above 0 and at most 1000" : null;
+        if (Double.isNaN(speed)) {
+            return "speed must be a number above 0 and at most 1000";
+        }
+        try {
+            modes.forEach(mode -> pool.options(mode, speed));
+            return null;
+        } catch (ApiException e) {
+            return e.getMessage();
+        }
     }
 
     /** The diagnostics and fields, with {@code error} as the form-wide message. */

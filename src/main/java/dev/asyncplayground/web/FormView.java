@@ -11,9 +11,11 @@ import java.util.List;
  * @param params         diagnostics and parameter fields
  * @param modes          the execution models on offer
  * @param speed          the time scale field's value
+ * @param threads        the platform-threads pool size field's value
+ * @param limit          the virtual-threads in-flight limit field's value (empty for none)
  */
 public record FormView(String exerciseId, String source, String originalSource, ParamsView params,
-                       List<ModeChoice> modes, String speed) {
+                       List<ModeChoice> modes, String speed, String threads, String limit) {
 
     /** One mode checkbox. */
     public record ModeChoice(String id, String description, boolean checked) {}

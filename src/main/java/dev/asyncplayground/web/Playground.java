@@ -3,6 +3,7 @@ package dev.asyncplayground.web;
 import dev.asyncplayground.engine.Mode;
 import dev.asyncplayground.engine.Run;
 import dev.asyncplayground.engine.RunOptions;
+import dev.asyncplayground.engine.ServerBusyException;
 import dev.asyncplayground.scenario.InvalidParameterException;
 import dev.asyncplayground.scenario.InvalidScenarioException;
 import dev.asyncplayground.scenario.LimitExceededException;
@@ -25,7 +26,7 @@ import java.util.Set;
  */
 final class Playground {
 
-    private static final Set<String> NOT_PARAMS = Set.of("source", "exercise", "modes", "speed");
+    private static final Set<String> NOT_PARAMS = Set.of("source", "exercise", "modes", "speed", "threads", "limit");
 
     private final RunLauncher launcher;
     private final Views views;
@@ -53,6 +54,8 @@ final class Playground {
                 problem = submission.problem();
             } catch (LimitExceededException | InvalidParameterException e) {
                 problem = e.getMessage();
+            } catch (ServerBusyException e) {
+                problem = e.getMessage() + " Try again in " + e.retryAfterSeconds() + " s.";
             }
         }
         ctx.header("HX-Retarget", "#params").header("HX-Reswap", "outerHTML");
@@ -64,29 +67,39 @@ final class Playground {
         String source = ctx.queryParam("source") != null ? ctx.queryParam("source") : original;
         List<String> modes = ctx.queryParams("modes").isEmpty() ? defaultModes : ctx.queryParams("modes");
         ParseResult parsed = ScenarioTexts.parse(source);
+        FormSubmission.PoolFields pool = new FormSubmission.PoolFields(
+                orDefault(ctx.queryParam("threads"), FormSubmission.PoolFields.DEFAULTS.threads()),
+                orDefault(ctx.queryParam("limit"), FormSubmission.PoolFields.DEFAULTS.limit()));
         FormSubmission submission = FormSubmission.read(paramsOf(parsed), parsed.diagnostics(),
-                values(ctx.queryParamMap()), modes, ctx.queryParam("speed"), false);
+                values(ctx.queryParamMap()), modes, ctx.queryParam("speed"), pool, false);
         return new FormView(exerciseId, source, original, submission.paramsView(null), submission.modeChoices(),
-                submission.speedText());
+                submission.speedText(), pool.threads(), pool.limit());
     }
 
     private FormSubmission submission(Context ctx, String source) {
         ParseResult parsed = ScenarioTexts.parse(source == null ? "" : source);
+        FormSubmission.PoolFields pool = new FormSubmission.PoolFields(ctx.formParam("threads"), ctx.formParam("limit"));
         return FormSubmission.read(paramsOf(parsed), parsed.diagnostics(), values(ctx.formParamMap()),
-                ctx.formParams("modes"), ctx.formParam("speed"), true);
+                ctx.formParams("modes"), ctx.formParam("speed"), pool, true);
     }
 
     private List<RunPanel> launchAll(ScenarioDefinition scenario, FormSubmission submission) {
         List<RunPanel> panels = new ArrayList<>();
         for (Mode mode : submission.modes()) {
-            Run run = launcher.launch(scenario, submission.values(), new RunOptions(mode, submission.speed()));
+            RunOptions options = submission.pool().options(mode, submission.speed());
+            Run run = launcher.launch(scenario, submission.values(), options);
             panels.add(new RunPanel(run.id(), mode.id(), mode.description(), run.idealMs(), submission.speed()));
         }
         return panels;
     }
 
     private static FormSubmission withDiagnostics(FormSubmission s, InvalidScenarioException e) {
-        return new FormSubmission(s.params(), s.raw(), e.diagnostics(), s.errors(), s.values(), s.modes(), s.speed());
+        return new FormSubmission(s.params(), s.raw(), e.diagnostics(), s.errors(), s.values(), s.modes(), s.speed(),
+                s.pool());
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
     }
 
     private static List<Param> paramsOf(ParseResult parsed) {

@@ -19,18 +19,48 @@ import java.util.Set;
 record RunRequest(Scenario scenario, Map<String, ?> params, RunOptions options) {
 
     static final double MAX_SPEED = 1000;
-    private static final Set<String> FIELDS = Set.of("exercise", "scenario", "params", "mode", "speed");
+    private static final Set<String> FIELDS = Set.of("exercise", "scenario", "params", "mode", "speed", "threads",
+            "limit");
 
     /** Reads a decoded JSON body; every problem becomes a 400 that names the field. */
     static RunRequest from(Map<String, Object> body, Catalogue catalogue) {
         for (String field : body.keySet()) {
             if (!FIELDS.contains(field)) {
                 throw badRequest("unknown field '" + field
-                        + "'; a run takes exercise or scenario, params, mode and speed");
+                        + "'; a run takes exercise or scenario, params, mode, speed, threads and limit");
             }
         }
-        return new RunRequest(scenario(body, catalogue), params(body.get("params")),
-                new RunOptions(mode(body.get("mode")), speed(body.get("speed"))));
+        return new RunRequest(scenario(body, catalogue), params(body.get("params")), options(body));
+    }
+
+    private static RunOptions options(Map<String, Object> body) {
+        Mode mode = mode(body.get("mode"));
+        int threads = whole(body, "threads", Mode.PLATFORM_THREADS, RunOptions.DEFAULT_THREADS);
+        int limit = whole(body, "limit", Mode.VIRTUAL_THREADS, RunOptions.NO_LIMIT);
+        return options(mode, speed(body.get("speed")), threads, limit);
+    }
+
+    /** Builds options, turning an out-of-range value into a 400 that names it. */
+    static RunOptions options(Mode mode, double speed, int threads, int limit) {
+        try {
+            return new RunOptions(mode, speed, threads, limit);
+        } catch (IllegalArgumentException e) {
+            throw badRequest(e.getMessage());
+        }
+    }
+
+    private static int whole(Map<String, Object> body, String field, Mode onlyFor, int fallback) {
+        Object value = body.get(field);
+        if (value == null) {
+            return fallback;
+        }
+        if (!onlyFor.id().equals(body.get("mode"))) {
+            throw badRequest("\"" + field + "\" applies only to " + onlyFor.id());
+        }
+        if (value instanceof Integer n) {
+            return n;
+        }
+        throw badRequest("\"" + field + "\" must be a whole number; got " + value);
     }
 
     private static Scenario scenario(Map<String, Object> body, Catalogue catalogue) {
