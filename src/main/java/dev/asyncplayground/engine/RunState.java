@@ -6,7 +6,6 @@ import dev.asyncplayground.timeline.EventLog;
 import dev.asyncplayground.timeline.TaskOutcome;
 import dev.asyncplayground.timeline.TimelineEvent;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,8 +28,7 @@ final class RunState implements TaskWorld {
     final Limits limits;
     final LiveThreads threads;
     private final Consumer<String> failRun;
-    private final Map<String, Integer> indexByName = new HashMap<>();
-    private final List<String> taskNames;
+    private final TaskIndex tasks;
     private final CountDownLatch[] ended;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, Long> shared;
@@ -50,13 +48,12 @@ final class RunState implements TaskWorld {
         this.limits = limits;
         this.threads = threads;
         this.failRun = failRun;
-        this.ended = new CountDownLatch[program.tasks().size()];
+        this.tasks = new TaskIndex(program);
+        this.ended = new CountDownLatch[tasks.size()];
         for (int i = 0; i < ended.length; i++) {
             ended[i] = new CountDownLatch(1);
-            indexByName.put(program.tasks().get(i).name(), i);
         }
         this.shared = new ConcurrentHashMap<>(program.shared());
-        this.taskNames = program.tasks().stream().map(TaskSpec::name).toList();
     }
 
     @Override
@@ -76,21 +73,17 @@ final class RunState implements TaskWorld {
 
     @Override
     public TaskSpec spec(int task) {
-        return program.tasks().get(task);
+        return tasks.spec(task);
     }
 
     @Override
     public int indexOf(String task) {
-        Integer index = indexByName.get(task);
-        if (index == null) {
-            throw new TaskFailure("there is no task named '" + task + "'");
-        }
-        return index;
+        return tasks.indexOf(task);
     }
 
     @Override
     public String nameOf(int task) {
-        return taskNames.get(task);
+        return tasks.nameOf(task);
     }
 
     @Override
@@ -184,6 +177,6 @@ final class RunState implements TaskWorld {
     }
 
     List<String> taskNames() {
-        return taskNames;
+        return tasks.names();
     }
 }

@@ -11,20 +11,16 @@ import java.util.function.LongFunction;
 /** The world of the ideal-time simulation: a simulated clock in scenario nanoseconds, no records. */
 final class SimWorld implements TaskWorld {
 
-    private final Program program;
+    private final TaskIndex tasks;
     private final boolean oneAtATime;
-    private final Map<String, Integer> indexByName = new HashMap<>();
     private final boolean[] ended;
     private final Map<String, Long> shared;
     private long clock;
 
     SimWorld(Program program, boolean oneAtATime) {
-        this.program = program;
+        this.tasks = new TaskIndex(program);
         this.oneAtATime = oneAtATime;
-        this.ended = new boolean[program.tasks().size()];
-        for (int i = 0; i < ended.length; i++) {
-            indexByName.put(program.tasks().get(i).name(), i);
-        }
+        this.ended = new boolean[tasks.size()];
         this.shared = new HashMap<>(program.shared());
     }
 
@@ -50,21 +46,17 @@ final class SimWorld implements TaskWorld {
 
     @Override
     public TaskSpec spec(int task) {
-        return program.tasks().get(task);
+        return tasks.spec(task);
     }
 
     @Override
     public int indexOf(String task) {
-        Integer index = indexByName.get(task);
-        if (index == null) {
-            throw new TaskFailure("there is no task named '" + task + "'");
-        }
-        return index;
+        return tasks.indexOf(task);
     }
 
     @Override
     public String nameOf(int task) {
-        return program.tasks().get(task).name();
+        return tasks.nameOf(task);
     }
 
     @Override

@@ -9,16 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -26,41 +22,30 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** The four execution models in the browser: threads per model, large runs, and leaving mid-run. */
 class ModelsBrowserTest {
 
-    private static RunningApp app;
+    private static BrowserSession session;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void startAppAndBrowser() {
-        app = RunningApp.start(Limits.defaults().withRuns(4, 8), Duration.ofMillis(300));
-        browser = Browser.start();
+        session = BrowserSession.start(RunningApp.start(Limits.defaults().withRuns(4, 8), Duration.ofMillis(300)));
+        browser = session.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.close();
+        if (session != null) {
+            session.close();
         }
     }
 
     private void openCpuVsIo(String query) {
-        browser.get(app.url() + "/exercises/cpu-vs-io?" + query);
-    }
-
-    private void runAndWait(int runs) {
-        browser.findElement(By.id("run-button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(40)).until(d -> {
-            List<WebElement> panels = d.findElements(By.cssSelector(".run"));
-            return panels.size() == runs && panels.stream().allMatch(r -> "done".equals(r.getAttribute("data-status")));
-        });
+        session.open("/exercises/cpu-vs-io?" + query);
     }
 
     @Test
     void colouringByThreadShowsOneThreadForTheEventLoopAndFewCarriersForVirtualThreads() throws Exception {
         openCpuVsIo("tasks=6&kind=io&duration=300ms&modes=event-loop&modes=virtual-threads");
-        runAndWait(2);
+        session.runAndAwaitDone(2);
         new Select(browser.findElement(By.cssSelector("select.colour-by"))).selectByValue("thread");
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(d ->
                 d.findElement(By.cssSelector(".run[data-mode='event-loop'] .threads")).isDisplayed());
@@ -68,23 +53,23 @@ class ModelsBrowserTest {
         int carriers = chips("virtual-threads").size();
         assertTrue(carriers >= 1 && carriers <= Runtime.getRuntime().availableProcessors(),
                 "virtual threads run on a few carriers: " + carriers);
-        chips("virtual-threads").getFirst().click();
+        browser.findElement(By.cssSelector(".run[data-mode='virtual-threads'] .threads .thread-chip")).click();
         browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.cssSelector(".comparison")));
-        screenshot("models-by-thread.png");
+        session.screenshot("models-by-thread.png");
     }
 
     @Test
     void aLargeRunIsDrawnAsAnAggregatePlusASampleOfLanes() throws Exception {
         openCpuVsIo("tasks=2000&kind=io&duration=1s&modes=virtual-threads");
-        runAndWait(1);
-        WebElement run = browser.findElement(By.cssSelector(".run[data-mode='virtual-threads']"));
-        assertTrue(run.findElements(By.cssSelector("path.seg-waiting")).size() == 1, "the aggregate has a waiting band");
-        long lanes = run.findElements(By.cssSelector("rect.seg[data-task]")).stream()
-                .map(r -> r.getAttribute("data-task")).distinct().count();
+        session.runAndAwaitDone(1);
+        assertEquals(1, session.each(".run[data-mode='virtual-threads'] path.seg-waiting", "el.tagName").size(),
+                "the aggregate has a waiting band");
+        long lanes = session.each(".run[data-mode='virtual-threads'] rect.seg[data-task]", "el.dataset.task").stream()
+                .distinct().count();
         assertTrue(lanes <= 40, "only a sample of lanes is drawn: " + lanes);
         assertEquals("2000", browser.findElement(By.cssSelector("tr[data-mode='virtual-threads'] td.peak")).getText());
         browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.cssSelector(".comparison")));
-        screenshot("large-run.png");
+        session.screenshot("large-run.png");
     }
 
     @Test
@@ -97,7 +82,7 @@ class ModelsBrowserTest {
         HttpClient http = HttpClient.newHttpClient();
         String status = "";
         for (int i = 0; i < 200; i++) {
-            status = http.send(HttpRequest.newBuilder(URI.create(app.url() + "/api/status")).build(),
+            status = http.send(HttpRequest.newBuilder(URI.create(session.app().url() + "/api/status")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             if (status.contains("\"activeRuns\":0") && status.contains("\"openStreams\":0")
                     && status.contains("\"liveEngineThreads\":0")) {
@@ -108,13 +93,8 @@ class ModelsBrowserTest {
         throw new AssertionError("something outlived the page: " + status);
     }
 
-    private List<WebElement> chips(String mode) {
-        return browser.findElements(By.cssSelector(".run[data-mode='" + mode + "'] .threads .thread-chip"));
+    private List<String> chips(String mode) {
+        return session.each(".run[data-mode='" + mode + "'] .threads .thread-chip", "el.textContent");
     }
 
-    private void screenshot(String name) throws Exception {
-        Path target = Path.of("target", "screenshots", name);
-        Files.createDirectories(target.getParent());
-        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
-    }
 }

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.asyncplayground.web.RunningApp;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -29,62 +26,50 @@ class ScenarioEditorTest {
             "  wiat 100ms",
             "  print \"talked\"");
 
-    private static RunningApp app;
+    private static BrowserSession session;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void startAppAndBrowser() {
-        app = RunningApp.start();
-        browser = Browser.start();
+        session = BrowserSession.start(RunningApp.start());
+        browser = session.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.close();
+        if (session != null) {
+            session.close();
         }
     }
 
     @Test
     void anErrorShowsAtItsLineAndTheFixedScenarioRuns() throws Exception {
-        browser.get(app.url());
+        session.open("/");
         browser.findElement(By.id("new-scenario")).click();
         WebElement editor = browser.findElement(By.id("source"));
         editor.clear();
         editor.sendKeys(WITH_TYPO);
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        WebElement note = wait.until(d -> d.findElements(By.cssSelector(".editor .notes .note")).stream()
-                .findFirst().orElse(null));
-        assertEquals("6", note.getAttribute("data-line"), "the message sits beside line 6");
-        assertTrue(note.getText().contains("wiat"), "the message names what is wrong: " + note.getText());
-        assertEquals(List.of("6"), browser.findElements(By.cssSelector(".editor .gutter .bad")).stream()
-                .map(WebElement::getText).toList());
-        screenshot("editor-with-error.png");
+        wait.until(d -> !session.each(".editor .notes .note", "el.dataset.line").isEmpty());
+        assertEquals(List.of("6"), session.each(".editor .notes .note", "el.dataset.line"),
+                "the message sits beside line 6");
+        String message = session.each(".editor .notes .note", "el.textContent").getFirst();
+        assertTrue(message.contains("wiat"), "the message names what is wrong: " + message);
+        assertEquals(List.of("6"), session.each(".editor .gutter .bad", "el.textContent"));
+        session.screenshot("editor-with-error.png");
 
         editor.clear();
         editor.sendKeys(WITH_TYPO.replace("wiat", "wait"));
-        wait.until(d -> d.findElements(By.cssSelector(".editor .notes .note")).isEmpty()
-                && !d.findElements(By.cssSelector("#params input[name='naps']")).isEmpty());
+        wait.until(d -> session.each(".editor .notes .note", "el.dataset.line").isEmpty()
+                && !session.each("#params input[name='naps']", "el.name").isEmpty());
 
-        browser.findElement(By.id("run-button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
-            List<WebElement> runs = d.findElements(By.cssSelector(".run"));
-            return runs.size() == 2 && runs.stream().allMatch(r -> "done".equals(r.getAttribute("data-status")));
-        });
+        session.runAndAwaitDone(2);
         assertEquals(2, browser.findElements(By.cssSelector(".run .timeline svg")).size());
         List<String> output = browser.findElements(By.cssSelector(".run[data-mode='virtual-threads'] .output .text"))
                 .stream().map(WebElement::getText).toList();
         assertEquals(List.of("talked", "slept"), output, "concurrently the short task talks first");
-        screenshot("editor-after-run.png");
+        session.screenshot("editor-after-run.png");
     }
 
-    private void screenshot(String name) throws Exception {
-        Path target = Path.of("target", "screenshots", name);
-        Files.createDirectories(target.getParent());
-        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
-    }
 }

@@ -1,0 +1,80 @@
+package dev.asyncplayground.browser;
+
+import dev.asyncplayground.web.RunningApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The real app and a headless Chromium looking at it, shared by the tests of one class. */
+final class BrowserSession implements AutoCloseable {
+
+    private final RunningApp app;
+    private final ChromeDriver driver;
+
+    private BrowserSession(RunningApp app, ChromeDriver driver) {
+        this.app = app;
+        this.driver = driver;
+    }
+
+    /** Starts a browser for the app; the session owns both and closes both. */
+    static BrowserSession start(RunningApp app) {
+        try {
+            return new BrowserSession(app, Browser.start());
+        } catch (RuntimeException | Error e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    RunningApp app() {
+        return app;
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Opens a page of the app, e.g. {@code /exercises/counting}. */
+    void open(String path) {
+        driver.get(app.url() + path);
+    }
+
+    /** Presses Run and waits until {@code runs} run panels all say done. */
+    void runAndAwaitDone(int runs) {
+        driver.findElement(By.id("run-button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(40)).until(d -> {
+            List<WebElement> panels = d.findElements(By.cssSelector(".run"));
+            return panels.size() == runs && panels.stream().allMatch(r -> "done".equals(r.getAttribute("data-status")));
+        });
+    }
+
+    /**
+     * The values {@code expression} (JavaScript, given {@code el}) takes for every element matching
+     * {@code selector}, read in one step: the page redraws timelines and notes, so element handles
+     * kept across calls can go stale.
+     */
+    List<String> each(String selector, String expression) {
+        Object values = driver.executeScript("return [...document.querySelectorAll(arguments[0])]"
+                + ".map(el => String(" + expression + "));", selector);
+        return ((List<?>) values).stream().map(String::valueOf).toList();
+    }
+
+    /** Saves what the browser shows to {@code target/screenshots/NAME}. */
+    void screenshot(String name) throws Exception {
+        Path target = Path.of("target", "screenshots", name);
+        Files.createDirectories(target.getParent());
+        Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        app.close();
+    }
+}
