@@ -118,13 +118,21 @@ public final class Run {
         return log.elapsedNanos();
     }
 
+    /**
+     * The name of the run's own platform thread, which also runs every task in {@code sequential}
+     * and is the loop in {@code event-loop}: the mode and the run, e.g. {@code event-loop-k3x9…}.
+     */
+    String supervisorName() {
+        return options.mode().id() + "-" + id;
+    }
+
     /** Starts the run now, unless it was cancelled while it waited. */
     void begin(ScheduledExecutorService timer) {
         synchronized (lifecycle) {
             if (stopAs != null || supervisor != null) {
                 return;
             }
-            supervisor = Thread.ofPlatform().name("run-" + id).daemon(true)
+            supervisor = Thread.ofPlatform().name(supervisorName()).daemon(true)
                     .unstarted(state.threads.counted(() -> supervise(timer)));
             status = RunStatus.RUNNING;
             supervisor.start();

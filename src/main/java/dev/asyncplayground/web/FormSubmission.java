@@ -107,7 +107,7 @@ record FormSubmission(List<Param> params, Map<String, String> raw, List<Diagnost
         List<FieldView> fields = params.stream().map(p -> FieldView.of(p,
                 raw.getOrDefault(p.name(), p.defaultValue().display()), errors.get(p.name()))).toList();
         List<ParamsView.KeptValue> kept = new ArrayList<>();
-        if (params.isEmpty()) {
+        if (params.isEmpty() && !diagnostics.isEmpty()) {
             raw.forEach((name, value) -> kept.add(new ParamsView.KeptValue(name, value)));
         }
         return new ParamsView(diagnostics, fields, kept, error);

@@ -72,4 +72,19 @@ class ScenarioEditorTest {
         session.screenshot("editor-after-run.png");
     }
 
+
+    @Test
+    void resetBringsBackTheExercisesOwnTextAndItsParameters() {
+        session.open("/exercises/counting");
+        WebElement editor = browser.findElement(By.id("source"));
+        String original = editor.getAttribute("value");
+        editor.clear();
+        editor.sendKeys("task \"only\":\n  print \"one\"\n");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.until(d -> session.each("#params input[name='count']", "el.name").isEmpty());
+
+        browser.findElement(By.id("reset-source")).click();
+        assertEquals(original, editor.getAttribute("value"));
+        wait.until(d -> !session.each("#params input[name='count']", "el.name").isEmpty());
+    }
 }

@@ -44,7 +44,7 @@ class CancelAndLimitsTest {
     }
 
     private static void assertNoThreadLeft(Run run) throws InterruptedException {
-        assertTrue(RunProbe.threadGone("run-" + run.id(), PROMPTLY), "thread run-" + run.id() + " is still alive");
+        assertTrue(RunProbe.threadGone(run.supervisorName(), PROMPTLY), "thread " + run.supervisorName() + " is still alive");
         for (TaskTimeline task : run.summary().tasks()) {
             assertFalse(task.status().equals("running"), "still running after the run stopped: " + task);
         }

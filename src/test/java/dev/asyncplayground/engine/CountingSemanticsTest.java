@@ -129,7 +129,7 @@ class CountingSemanticsTest {
         void everyEventHappensOnTheRunsOwnPlatformThread() {
             Set<String> threads = sequential.log().snapshot().stream()
                     .map(RunProbe::threadOf).filter(Objects::nonNull).collect(Collectors.toSet());
-            assertEquals(Set.of("run-" + sequential.id()), threads);
+            assertEquals(Set.of(sequential.supervisorName()), threads);
         }
 
         @Test

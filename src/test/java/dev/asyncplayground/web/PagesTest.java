@@ -71,6 +71,23 @@ class PagesTest {
     }
 
     @Nested
+    class Guides {
+
+        @Test
+        void theLanguageGuideIsServedAsAPage() throws Exception {
+            HttpResponse<String> page = get("/docs/scenario-language");
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("<h1>"), "the Markdown is rendered");
+            assertTrue(page.body().contains("<table>"), "its tables too");
+        }
+
+        @Test
+        void answers404ForAnUnknownGuide() throws Exception {
+            assertEquals(404, get("/docs/secrets").statusCode());
+        }
+    }
+
+    @Nested
     class ExercisePage {
 
         @Test
@@ -109,6 +126,26 @@ class PagesTest {
             form.put(keysAndValues[i], keysAndValues[i + 1]);
         }
         return form;
+    }
+
+    @Nested
+    class CheckingTheText {
+
+        @Test
+        void answersWithTheDeclaredFieldsWhenTheTextIsFine() throws Exception {
+            HttpResponse<String> reply = postForm("/playground/check", form("count", "12"));
+            assertTrue(reply.body().contains("name=\"count\""));
+            assertTrue(reply.body().contains("value=\"12\""), "the typed value survives the re-render");
+            assertTrue(!reply.body().contains("type=\"hidden\" name=\"count\""));
+        }
+
+        @Test
+        void answersWithDiagnosticsAndKeepsTypedValuesHiddenWhileTheTextHasErrors() throws Exception {
+            HttpResponse<String> reply = postForm("/playground/check",
+                    Map.of("source", "task \"a\":\n  wiat 1s\n", "count", "12"));
+            assertTrue(reply.body().contains("data-line=\"2\""), reply.body());
+            assertTrue(reply.body().contains("type=\"hidden\" name=\"count\" value=\"12\""), reply.body());
+        }
     }
 
     @Nested
