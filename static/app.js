@@ -131,6 +131,8 @@
       row.querySelector('.cpu').textContent = summary.cpuBusyPercent.toFixed(0) + ' %';
       row.querySelector('.peak').textContent = summary.peakConcurrency;
       row.querySelector('.threads-used').textContent = summary.threadsUsed;
+      row.querySelector('.shared').textContent = Object.entries(summary.shared)
+        .map(([name, value]) => `${name} = ${value}`).join(', ') || '—';
       updateSpeedups(row.closest('.comparison'));
     }
     if (summary.message) panel.querySelector('.mode-description').textContent += ' — ' + summary.message;

@@ -5,6 +5,7 @@ import dev.asyncplayground.timeline.EventLog;
 import dev.asyncplayground.timeline.TimelineEvent;
 import dev.asyncplayground.timeline.TimelineSummary;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -82,6 +83,11 @@ public final class Run {
     }
 
     /** Why the run stopped early (cancelled, timed out, or failed at a limit), or empty. */
+    /** The shared values as they stand now (final once the status is final), sorted by name. */
+    public Map<String, Long> sharedValues() {
+        return state.sharedValues();
+    }
+
     public String message() {
         RunStatus now = status;
         boolean stopped = now == RunStatus.CANCELLED || now == RunStatus.TIMED_OUT || now == RunStatus.FAILED;

@@ -8,6 +8,7 @@ import dev.asyncplayground.timeline.TimelineEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -117,6 +118,11 @@ final class RunState implements TaskWorld {
     @Override
     public void write(String name, long value) {
         shared.put(name, value);
+    }
+
+    /** The shared values as they stand now, sorted by name. */
+    Map<String, Long> sharedValues() {
+        return new TreeMap<>(shared);
     }
 
     /** Counts a printed line; past the output limit, stops the whole run as failed. */

@@ -39,6 +39,7 @@ final class RunJson {
         json.put("cpuBusyPercent", figures.cpuBusyPercent());
         json.put("peakConcurrency", figures.peakConcurrency());
         json.put("threadsUsed", figures.threadsUsed());
+        json.put("shared", run.sharedValues());
         json.put("message", run.message());
         json.put("output", summary.output());
         json.put("taskCount", summary.tasks().size());

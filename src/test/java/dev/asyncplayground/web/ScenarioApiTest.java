@@ -70,6 +70,38 @@ class ScenarioApiTest {
     }
 
     @Nested
+    class SharedValues {
+
+        private static final String BANK = String.join("\n",
+                "param useLock = true  bool  \"clerks take the vault lock\"",
+                "shared balance = 100",
+                "for c in 1..5:",
+                "  task \"clerk {c}\":",
+                "    if useLock:",
+                "      lock \"vault\":",
+                "        update balance by 10 thinking 100ms",
+                "    else:",
+                "      update balance by 10 thinking 100ms");
+
+        private long finalBalance(boolean useLock) throws InterruptedException {
+            Map<String, Object> run = http.awaitRun(http.startRun(Map.of("scenario", BANK, "mode", "virtual-threads",
+                    "params", Map.of("useLock", useLock))), Duration.ofSeconds(10));
+            assertEquals("done", run.get("status"));
+            return ((Number) ((Map<?, ?>) run.get("shared")).get("balance")).longValue();
+        }
+
+        @Test
+        void withoutTheLockUpdatesAreLostAndTheFinalValueShowsIt() throws Exception {
+            assertTrue(finalBalance(false) < 150, "concurrent clerks read the same old balance");
+        }
+
+        @Test
+        void withTheLockNoUpdateIsLost() throws Exception {
+            assertEquals(150, finalBalance(true));
+        }
+    }
+
+    @Nested
     class BadScenarios {
 
         @Test
