@@ -152,7 +152,9 @@
     if (row) row.querySelector('.ideal').textContent = seconds(model.idealMs);
     const source = new EventSource(`/api/runs/${encodeURIComponent(id)}/events`);
     const receive = (ev) => {
-      if (model.apply(ev) && ev.type === 'printed') appendOutput(panel, ev);
+      if (!model.apply(ev)) return;
+      if (ev.type === 'run-started') setStatus(panel, row, 'running');
+      if (ev.type === 'printed') appendOutput(panel, ev);
     };
     source.onmessage = (message) => {
       receive(JSON.parse(message.data));

@@ -52,10 +52,8 @@ final class Playground {
             } catch (InvalidScenarioException e) {
                 submission = withDiagnostics(submission, e);
                 problem = submission.problem();
-            } catch (LimitExceededException | InvalidParameterException e) {
+            } catch (LimitExceededException | InvalidParameterException | ServerBusyException e) {
                 problem = e.getMessage();
-            } catch (ServerBusyException e) {
-                problem = e.getMessage() + " Try again in " + e.retryAfterSeconds() + " s.";
             }
         }
         ctx.header("HX-Retarget", "#params").header("HX-Reswap", "outerHTML");
