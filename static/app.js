@@ -210,7 +210,16 @@
     root.querySelectorAll('form.run-form').forEach(bindForm);
   }
 
+  /** Brings a comparison that just arrived into view: the timelines are what the learner came for. */
+  function showNewComparison(event) {
+    if (event.detail.target && event.detail.target.id === 'runs') {
+      const newest = event.detail.target.querySelector('.comparison');
+      if (newest) newest.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    }
+  }
+
   document.addEventListener('DOMContentLoaded', () => bindAll(document));
+  document.addEventListener('htmx:afterSwap', showNewComparison);
   document.addEventListener('htmx:load', (event) => bindAll(event.target.parentElement || document));
   window.addEventListener('resize', requestRedraw);
 })();
