@@ -1,0 +1,72 @@
+package dev.asyncplayground.bench;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the benchmarks named on the command line and prints their figures (see docs/benchmarks.md).
+ *
+ * <p>Arguments, in any order: {@code fidelity}, {@code scale}, {@code streaming} or {@code all}
+ * (the default) pick sections; {@code 1m} adds 1,000,000 tasks to the scale section;
+ * {@code realtime} runs fidelity at speed 1 whatever its length.
+ */
+public final class Bench {
+
+    private static final Set<String> KNOWN = Set.of("all", "fidelity", "scale", "streaming", "1m", "realtime");
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        List<String> words = new ArrayList<>();
+        for (String arg : args) {
+            for (String word : arg.strip().split("[\\s,]+")) {
+                if (!word.isEmpty()) {
+                    words.add(word.toLowerCase());
+                }
+            }
+        }
+        for (String word : words) {
+            if (!KNOWN.contains(word)) {
+                System.err.println("unknown argument '" + word + "'; known: " + KNOWN);
+                System.exit(2);
+            }
+        }
+        boolean all = words.isEmpty() || words.contains("all")
+                || words.stream().noneMatch(w -> Set.of("fidelity", "scale", "streaming").contains(w));
+        PrintStream out = System.out;
+        out.println("Async Playground benchmarks, " + Instant.now());
+        Machine.describe().forEach(line -> out.println("  " + line));
+        Map<String, Boolean> verdicts = new LinkedHashMap<>();
+        long started = System.nanoTime();
+        if (all || words.contains("fidelity")) {
+            section(out, "1. Fidelity: measured vs ideal elapsed, every exercise x every mode");
+            verdicts.put("fidelity", new FidelityBench(out, words.contains("realtime")).run());
+        }
+        if (all || words.contains("scale")) {
+            section(out, "2. Scale: N tasks x wait 1 s under virtual-threads, timeline recorded");
+            List<Integer> sizes = words.contains("1m") ? List.of(10_000, 100_000, 1_000_000) : List.of(10_000, 100_000);
+            verdicts.put("scale", new ScaleBench(out, sizes).run());
+        }
+        if (all || words.contains("streaming")) {
+            section(out, "3. Streaming: event -> SSE viewer latency on loopback");
+            verdicts.put("streaming", new StreamingBench(out, List.of(1, 100, 1_000)).run());
+        }
+        section(out, "Verdicts against PRODUCT.md section 7");
+        verdicts.forEach((name, met) -> out.println("  " + name + ": " + (met ? "met" : "MISSED")));
+        out.println("  load average now " + Machine.loadAverage() + "; took "
+                + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+        System.exit(0);
+    }
+
+    private static void section(PrintStream out, String title) {
+        out.println();
+        out.println("== " + title + " (load average " + Machine.loadAverage() + ")");
+    }
+}

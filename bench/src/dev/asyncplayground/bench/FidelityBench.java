@@ -1,0 +1,145 @@
+package dev.asyncplayground.bench;
+
+import dev.asyncplayground.engine.Limits;
+import dev.asyncplayground.engine.Mode;
+import dev.asyncplayground.engine.Run;
+import dev.asyncplayground.engine.RunOptions;
+import dev.asyncplayground.engine.RunRegistry;
+import dev.asyncplayground.engine.RunStatus;
+import dev.asyncplayground.exercise.Catalogue;
+import dev.asyncplayground.exercise.Exercise;
+import dev.asyncplayground.scenario.LimitExceededException;
+import dev.asyncplayground.scenario.Parameters;
+import dev.asyncplayground.scenario.Program;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Measured elapsed against ideal for every built-in exercise at its defaults, in every mode.
+ *
+ * <p>Each exercise runs at one speed for all modes: 1, unless its slowest mode would take more than
+ * {@value #REAL_BUDGET_MS} ms of real time, in which case the smallest whole speed that fits.
+ * Times are scenario milliseconds, as the app reports them, so at speed S the bar's 10 ms is 10/S
+ * real ms. Every exercise and mode runs once to warm up (discarded), then {@link #REPEATS} times.
+ */
+final class FidelityBench {
+
+    static final int REPEATS = 3;
+    static final double REAL_BUDGET_MS = 5_000;
+    private static final Duration MAX_WAIT = Duration.ofSeconds(120);
+
+    private final PrintStream out;
+    private final boolean realTime;
+
+    /**
+     * Prepares the section.
+     *
+     * @param realTime run every exercise at speed 1, however long it takes
+     */
+    FidelityBench(PrintStream out, boolean realTime) {
+        this.out = out;
+        this.realTime = realTime;
+    }
+
+    /** Runs the section and prints its table; returns true if every run met the bar. */
+    boolean run() throws InterruptedException {
+        Limits limits = Limits.defaults().withRuns(1, 8);
+        Catalogue catalogue = Catalogue.builtIn();
+        out.println("Exercises: " + catalogue.ids() + "; modes: " + Mode.ids() + "; platform-threads with "
+                + RunOptions.DEFAULT_THREADS + " threads; " + REPEATS + " timed runs each after 1 warm-up.");
+        Table table = new Table("exercise", "mode", "speed", "ideal ms", "min ms", "median ms", "max ms",
+                "bar ms", "worst over (real ms)", "meets bar");
+        boolean allMet = true;
+        try (RunRegistry registry = new RunRegistry(limits)) {
+            for (Exercise exercise : catalogue.all()) {
+                Program program = exercise.scenario().instantiate(
+                        Parameters.bind(exercise.scenario().params(), Map.of()), limits.maxTasks());
+                Probe probe = Probe.of(registry, program);
+                double speed = realTime ? 1 : Math.max(1, Math.ceil(probe.slowestIdealMs() / REAL_BUDGET_MS));
+                for (Mode mode : Mode.values()) {
+                    if (probe.neverEnding().contains(mode)) {
+                        table.row(exercise.id(), mode.id(), "-", "never ends", "-", "-", "-", "-", "-", "n/a");
+                        continue;
+                    }
+                    try {
+                        allMet &= measure(registry, exercise.id(), program, RunOptions.of(mode, speed), table);
+                    } catch (LimitExceededException refused) {
+                        table.row(exercise.id(), mode.id(), Stats.f(speed, 0), "-", "-", "-", "-", "-", "-",
+                                "refused: " + refused.limit());
+                        allMet = false;
+                    }
+                }
+            }
+        }
+        table.print(out);
+        out.println("bar: measured <= ideal x 1.02 + 10 ms (scenario ms). 'worst over' = max measured - ideal,"
+                + " in real ms (scenario ms / speed).");
+        return allMet;
+    }
+
+    private boolean measure(RunRegistry registry, String id, Program program, RunOptions options, Table table)
+            throws InterruptedException {
+        runOnce(registry, program, options);
+        double[] measured = new double[REPEATS];
+        double ideal = 0;
+        int met = 0;
+        String unfinished = "";
+        for (int i = 0; i < REPEATS; i++) {
+            Run run = runOnce(registry, program, options);
+            ideal = run.idealMs();
+            measured[i] = run.summary().elapsedMs();
+            if (run.status() != RunStatus.DONE) {
+                unfinished = " " + run.status().label() + ": " + run.message();
+            } else if (measured[i] <= bar(ideal)) {
+                met++;
+            }
+        }
+        double worstReal = (Stats.max(measured) - ideal) / options.speed();
+        table.row(id, options.mode().id(), Stats.f(options.speed(), 0), Stats.f(ideal, 1),
+                Stats.f(Stats.min(measured), 1), Stats.f(Stats.median(measured), 1), Stats.f(Stats.max(measured), 1),
+                Stats.f(bar(ideal), 1), Stats.f(worstReal, 2),
+                met == REPEATS ? "yes" : "NO (" + met + "/" + REPEATS + " met)" + unfinished);
+        return met == REPEATS;
+    }
+
+    private static Run runOnce(RunRegistry registry, Program program, RunOptions options) throws InterruptedException {
+        Run run = registry.start(program, options);
+        RunClock.awaitEnd(run, MAX_WAIT);
+        return run;
+    }
+
+    /** The bar of PRODUCT.md section 7 for an ideal time, in scenario ms. */
+    static double bar(double idealMs) {
+        return idealMs * 1.02 + 10;
+    }
+
+    /**
+     * What a quick look at each mode's ideal tells before the timed runs.
+     *
+     * @param slowestIdealMs the largest ideal over the modes that end, in scenario ms
+     * @param neverEnding    modes under which the program waits forever (only the wall-clock limit
+     *                       would stop it), so that measuring it says nothing about fidelity
+     */
+    private record Probe(double slowestIdealMs, Set<Mode> neverEnding) {
+
+        /** Starts the program once per mode at speed 1000, reads its ideal, and cancels it. */
+        static Probe of(RunRegistry registry, Program program) throws InterruptedException {
+            double slowest = 0;
+            Set<Mode> never = EnumSet.noneOf(Mode.class);
+            for (Mode mode : Mode.values()) {
+                Run probe = registry.start(program, RunOptions.of(mode, 1000));
+                if (probe.neverEnds()) {
+                    never.add(mode);
+                } else {
+                    slowest = Math.max(slowest, probe.idealMs());
+                }
+                probe.cancel();
+                RunClock.awaitEnd(probe, MAX_WAIT);
+            }
+            return new Probe(slowest, never);
+        }
+    }
+}
