@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.LongFunction;
 
 /**
  * What the tasks of one run share: the log, named locks, shared values, who has ended, and the
@@ -68,8 +67,9 @@ final class RunState implements TaskWorld {
     }
 
     @Override
-    public void record(LongFunction<TimelineEvent> event) {
-        log.append(event);
+    public void record(EventMaker event) {
+        String thread = Threads.current();
+        log.append(at -> event.make(at, thread));
     }
 
     @Override
@@ -169,7 +169,7 @@ final class RunState implements TaskWorld {
     /** Ends, as cancelled, a task that never started (it never got a thread, a permit or its turn). */
     void cancelUnstarted(int task) {
         String why = stopReason;
-        record(at -> new TimelineEvent.TaskEnded(at, task, "", TaskOutcome.CANCELLED, why));
+        record((at, thread) -> new TimelineEvent.TaskEnded(at, task, "", TaskOutcome.CANCELLED, why));
         markEnded(task);
     }
 

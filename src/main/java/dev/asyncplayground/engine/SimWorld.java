@@ -2,11 +2,9 @@ package dev.asyncplayground.engine;
 
 import dev.asyncplayground.scenario.Program;
 import dev.asyncplayground.scenario.TaskSpec;
-import dev.asyncplayground.timeline.TimelineEvent;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.LongFunction;
 
 /** The world of the ideal-time simulation: a simulated clock in scenario nanoseconds, no records. */
 final class SimWorld implements TaskWorld {
@@ -40,7 +38,7 @@ final class SimWorld implements TaskWorld {
     }
 
     @Override
-    public void record(LongFunction<TimelineEvent> event) {
+    public void record(EventMaker event) {
         // the simulation only keeps time
     }
 

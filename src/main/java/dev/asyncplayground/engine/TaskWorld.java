@@ -1,9 +1,7 @@
 package dev.asyncplayground.engine;
 
 import dev.asyncplayground.scenario.TaskSpec;
-import dev.asyncplayground.timeline.TimelineEvent;
 import java.time.Duration;
-import java.util.function.LongFunction;
 
 /**
  * What a task's steps act on: a clock, the event record, the other tasks and the shared values.
@@ -19,8 +17,11 @@ interface TaskWorld {
     /** This world's nanoseconds for a scenario duration. */
     long nanos(Duration scenario);
 
-    /** Records an event, stamped by the world; a simulation may drop it. */
-    void record(LongFunction<TimelineEvent> event);
+    /**
+     * Records an event, stamped by the world with the time and the recording OS thread; a
+     * simulation may drop it without building it.
+     */
+    void record(EventMaker event);
 
     TaskSpec spec(int task);
 

@@ -7,9 +7,10 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,19 +19,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Each event's {@code id:} is its sequence number; a client that reconnects with
  * {@code Last-Event-ID} gets exactly the events after it. The stream ends with a {@code done}
  * event (id = last sequence number + 1) carrying the run's summary; asking again after that
- * answers 204, which tells a browser's EventSource to stop reconnecting. A backlog of more than
- * {@value #BATCH_ABOVE} events (large runs, replays) goes out as {@code batch} messages of up to
- * {@value #MAX_BATCH} events each, whose id is the last event's. Each client is served
+ * answers 204, which tells a browser's EventSource to stop reconnecting. When a client's thread
+ * wakes to more than one new event (a burst, a large run, a replay), they go out as {@code batch}
+ * messages of up to {@value #MAX_BATCH} events each, whose id is the last event's: one write
+ * and flush per burst instead of one per event. Each client is served
  * by its own thread that reads the log, so a slow or vanished client never holds up the run.
  */
 final class EventStream {
 
-    static final int BATCH_ABOVE = 20;
+    static final int BATCH_ABOVE = 1;
     static final int MAX_BATCH = 2000;
+    static final int RUNS_WITH_TEXTS = 32;
 
     private final RunApi runApi;
     private final Duration heartbeat;
     private final AtomicInteger open = new AtomicInteger();
+    private final Map<String, EventTexts> textsByRun = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, EventTexts> eldest) {
+            return size() > RUNS_WITH_TEXTS;
+        }
+    };
 
     /**
      * @param heartbeat how long a stream may stay silent before a comment is sent; well under
@@ -39,6 +48,13 @@ final class EventStream {
     EventStream(RunApi runApi, Duration heartbeat) {
         this.runApi = runApi;
         this.heartbeat = heartbeat;
+    }
+
+    /** The shared event texts of a run, kept for the {@value #RUNS_WITH_TEXTS} runs viewed last. */
+    private EventTexts texts(Run run) {
+        synchronized (textsByRun) {
+            return textsByRun.computeIfAbsent(run.id(), id -> new EventTexts(run));
+        }
     }
 
     /** How many clients are being streamed to right now. */
@@ -61,23 +77,23 @@ final class EventStream {
         new SseHandler(client -> stream(client, run, lastSeen)).handle(ctx);
     }
 
-    /** Sends a batch from the log one event per message, or in chunks if it is large; returns the last id. */
-    private static long send(SseClient client, EventJson json, EventLog.Batch batch) {
+    /** Sends what the log gave: one event as a message, more as batch messages; returns the last id. */
+    private static long send(SseClient client, EventTexts texts, EventLog.Batch batch) {
         List<TimelineEvent> events = batch.events();
         long seq = batch.firstSeq() - 1;
         if (events.size() <= BATCH_ABOVE) {
             for (TimelineEvent event : events) {
                 seq++;
-                client.sendEvent("message", Json.write(json.toJson(seq, event)), Long.toString(seq));
+                client.sendEvent("message", texts.of(seq, event), Long.toString(seq));
             }
             return seq;
         }
         for (int from = 0; from < events.size(); from += MAX_BATCH) {
-            List<Map<String, Object>> chunk = new ArrayList<>();
+            StringJoiner chunk = new StringJoiner(",", "[", "]");
             for (TimelineEvent event : events.subList(from, Math.min(events.size(), from + MAX_BATCH))) {
-                chunk.add(json.toJson(++seq, event));
+                chunk.add(texts.of(++seq, event));
             }
-            client.sendEvent("batch", Json.write(chunk), Long.toString(seq));
+            client.sendEvent("batch", chunk.toString(), Long.toString(seq));
         }
         return seq;
     }
@@ -98,12 +114,12 @@ final class EventStream {
     private void stream(SseClient client, Run run, long lastSeen) {
         open.incrementAndGet();
         client.keepAlive();
-        EventJson json = new EventJson(run.taskNames(), run.options().speed());
+        EventTexts texts = texts(run);
         long seq = lastSeen;
         try {
             while (!client.terminated()) {
                 EventLog.Batch batch = run.log().awaitSince(seq, heartbeat);
-                seq = send(client, json, batch);
+                seq = send(client, texts, batch);
                 if (batch.complete()) {
                     client.sendEvent("done", Json.write(RunJson.of(run)), Long.toString(seq + 1));
                     break;
