@@ -1,7 +1,6 @@
 package dev.asyncplayground.engine;
 
 import dev.asyncplayground.scenario.Program;
-import dev.asyncplayground.scenario.TaskSpec;
 import dev.asyncplayground.timeline.EventLog;
 import dev.asyncplayground.timeline.TaskOutcome;
 import dev.asyncplayground.timeline.TimelineEvent;
@@ -73,18 +72,8 @@ final class RunState implements TaskWorld {
     }
 
     @Override
-    public TaskSpec spec(int task) {
-        return tasks.spec(task);
-    }
-
-    @Override
-    public int indexOf(String task) {
-        return tasks.indexOf(task);
-    }
-
-    @Override
-    public String nameOf(int task) {
-        return tasks.nameOf(task);
+    public TaskIndex tasks() {
+        return tasks;
     }
 
     @Override

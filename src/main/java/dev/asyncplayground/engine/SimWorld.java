@@ -1,7 +1,6 @@
 package dev.asyncplayground.engine;
 
 import dev.asyncplayground.scenario.Program;
-import dev.asyncplayground.scenario.TaskSpec;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,18 +42,8 @@ final class SimWorld implements TaskWorld {
     }
 
     @Override
-    public TaskSpec spec(int task) {
-        return tasks.spec(task);
-    }
-
-    @Override
-    public int indexOf(String task) {
-        return tasks.indexOf(task);
-    }
-
-    @Override
-    public String nameOf(int task) {
-        return tasks.nameOf(task);
+    public TaskIndex tasks() {
+        return tasks;
     }
 
     @Override

@@ -23,12 +23,21 @@ interface TaskWorld {
      */
     void record(EventMaker event);
 
-    TaskSpec spec(int task);
+    /** The program's tasks by position and by name. */
+    TaskIndex tasks();
+
+    default TaskSpec spec(int task) {
+        return tasks().spec(task);
+    }
 
     /** The index of a task by name; a {@link TaskFailure} if there is none. */
-    int indexOf(String task);
+    default int indexOf(String task) {
+        return tasks().indexOf(task);
+    }
 
-    String nameOf(int task);
+    default String nameOf(int task) {
+        return tasks().nameOf(task);
+    }
 
     boolean ended(int task);
 

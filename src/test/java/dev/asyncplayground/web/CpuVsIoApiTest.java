@@ -8,8 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,22 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The textbook results of the cpu-vs-io exercise, through the API: semantics with generous
  * margins, never speed.
  */
-class CpuVsIoApiTest {
+class CpuVsIoApiTest extends ApiTestSupport {
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
-    private static RunningApp app;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        app = RunningApp.start();
-        http = new Http(app);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     private static Map<String, Object> run(String mode, String kind, int tasks, String duration, Integer threads)
             throws InterruptedException {
@@ -84,15 +69,13 @@ class CpuVsIoApiTest {
     void aPoolOfTwoThreadsRunsEightIoTasksInFourWaves() throws Exception {
         Map<String, Object> run = run("platform-threads", "io", 8, "300ms", 2);
         List<Double> starts = taskTimes(run, "startMs");
-        for (int wave = 0; wave < 4; wave++) {
-            double first = starts.get(wave * 2);
-            double second = starts.get(wave * 2 + 1);
-            assertTrue(second - first < 150, "two tasks start together in wave " + wave + ": " + starts);
-            if (wave > 0) {
-                assertTrue(first - starts.get(wave * 2 - 1) >= 250, "wave " + wave + " waits for the last: " + starts);
-            }
+        List<Double> ends = taskTimes(run, "endMs");
+        for (int i = 2; i < 8; i++) {
+            assertTrue(starts.get(i) >= ends.get(i - 2),
+                    "the task started " + (i + 1) + "th waits until a thread is freed: " + starts + " " + ends);
         }
         assertTrue(elapsed(run) >= 4 * 300, "four waves of 300 ms: " + elapsed(run));
+        assertEquals(2, run.get("peakConcurrency"), "never more than the pool's two threads at once");
         assertEquals(2, run.get("threadsUsed"));
     }
 

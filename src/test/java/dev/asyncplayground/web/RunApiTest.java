@@ -8,29 +8,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The JSON API of PRODUCT.md section 5, over real HTTP against the real app. */
-class RunApiTest {
+class RunApiTest extends ApiTestSupport {
 
-    private static RunningApp app;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        app = RunningApp.start();
-        http = new Http(app);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     private static Map<String, Object> counting(String mode, Map<String, Object> params) {
         return Map.of("exercise", "counting", "mode", mode, "params", params);

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,21 +16,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Learner-written scenarios through {@code POST /api/runs}: clear answers for every input, never a 500. */
-class ScenarioApiTest {
+class ScenarioApiTest extends ApiTestSupport {
 
-    private static RunningApp app;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        app = RunningApp.start();
-        http = new Http(app);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     private static Http.Reply submit(String scenario) {
         return http.post("/api/runs", Map.of("scenario", scenario, "mode", "virtual-threads", "speed", 100));
