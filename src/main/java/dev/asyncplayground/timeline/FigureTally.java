@@ -29,7 +29,7 @@ final class FigureTally {
 
     void add(TimelineEvent event) {
         count(event);
-        String thread = threadOf(event);
+        String thread = event.thread();
         if (!thread.isEmpty()) {
             threads.add(thread);
         }
@@ -104,28 +104,5 @@ final class FigureTally {
             default -> { }
         }
         open[task] = NONE;
-    }
-
-    /** The OS thread that recorded an event, or empty for events of no thread. */
-    private static String threadOf(TimelineEvent event) {
-        return switch (event) {
-            case TimelineEvent.RunStarted e -> "";
-            case TimelineEvent.TaskQueued e -> "";
-            case TimelineEvent.TaskStarted e -> e.thread();
-            case TimelineEvent.WaitStarted e -> e.thread();
-            case TimelineEvent.WaitEnded e -> e.thread();
-            case TimelineEvent.CpuStarted e -> e.thread();
-            case TimelineEvent.CpuEnded e -> e.thread();
-            case TimelineEvent.LockRequested e -> e.thread();
-            case TimelineEvent.LockAcquired e -> e.thread();
-            case TimelineEvent.LockReleased e -> e.thread();
-            case TimelineEvent.SharedRead e -> e.thread();
-            case TimelineEvent.SharedWritten e -> e.thread();
-            case TimelineEvent.AwaitStarted e -> e.thread();
-            case TimelineEvent.AwaitEnded e -> e.thread();
-            case TimelineEvent.TimedOut e -> e.thread();
-            case TimelineEvent.Printed e -> e.thread();
-            case TimelineEvent.TaskEnded e -> e.thread();
-        };
     }
 }

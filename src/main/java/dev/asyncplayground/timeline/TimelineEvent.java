@@ -13,15 +13,31 @@ public sealed interface TimelineEvent {
     /** Real nanoseconds since the run started. */
     long atNanos();
 
+    /**
+     * The OS thread that recorded the event; empty for events of the run rather than of a running
+     * task (the run starting, a task queued, a task ended without ever starting).
+     */
+    String thread();
+
     /** The run began; lists the tasks in declaration order. */
     record RunStarted(long atNanos, String mode, List<String> tasks) implements TimelineEvent {
         public RunStarted {
             tasks = List.copyOf(tasks);
         }
+
+        @Override
+        public String thread() {
+            return "";
+        }
     }
 
     /** A task is waiting for a worker to become free (thread pools, limits). */
-    record TaskQueued(long atNanos, int task) implements TimelineEvent {}
+    record TaskQueued(long atNanos, int task) implements TimelineEvent {
+        @Override
+        public String thread() {
+            return "";
+        }
+    }
 
     /** A task began running its steps. */
     record TaskStarted(long atNanos, int task, String thread) implements TimelineEvent {}

@@ -15,7 +15,6 @@ import dev.asyncplayground.timeline.TimelineSummary;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -128,7 +127,7 @@ class CountingSemanticsTest {
         @Test
         void everyEventHappensOnTheRunsOwnPlatformThread() {
             Set<String> threads = sequential.log().snapshot().stream()
-                    .map(RunProbe::threadOf).filter(Objects::nonNull).collect(Collectors.toSet());
+                    .map(TimelineEvent::thread).filter(thread -> !thread.isEmpty()).collect(Collectors.toSet());
             assertEquals(Set.of(sequential.supervisorName()), threads);
         }
 
@@ -192,8 +191,7 @@ class CountingSemanticsTest {
                 assertTrue(CARRIER.matcher(thread).matches(), "not a carrier: " + thread);
             }
             for (TimelineEvent event : events) {
-                String thread = RunProbe.threadOf(event);
-                assertFalse(thread != null && thread.startsWith("VirtualThread["), "virtual thread named: " + event);
+                assertFalse(event.thread().startsWith("VirtualThread["), "virtual thread named: " + event);
             }
         }
     }

@@ -131,28 +131,6 @@ final class RunProbe {
         return run.summary().output().stream().map(OutputLine::text).toList();
     }
 
-    /** The OS thread an event names, or null for events without one. */
-    static String threadOf(TimelineEvent event) {
-        return switch (event) {
-            case TimelineEvent.RunStarted e -> null;
-            case TimelineEvent.TaskQueued e -> null;
-            case TimelineEvent.TaskStarted e -> e.thread();
-            case TimelineEvent.WaitStarted e -> e.thread();
-            case TimelineEvent.WaitEnded e -> e.thread();
-            case TimelineEvent.CpuStarted e -> e.thread();
-            case TimelineEvent.CpuEnded e -> e.thread();
-            case TimelineEvent.LockRequested e -> e.thread();
-            case TimelineEvent.LockAcquired e -> e.thread();
-            case TimelineEvent.LockReleased e -> e.thread();
-            case TimelineEvent.SharedRead e -> e.thread();
-            case TimelineEvent.SharedWritten e -> e.thread();
-            case TimelineEvent.AwaitStarted e -> e.thread();
-            case TimelineEvent.AwaitEnded e -> e.thread();
-            case TimelineEvent.TimedOut e -> e.thread();
-            case TimelineEvent.Printed e -> e.thread();
-            case TimelineEvent.TaskEnded e -> e.thread();
-        };
-    }
 
     /** Waits until no live platform thread has the given name; true if none is left. */
     static boolean threadGone(String name, Duration patience) throws InterruptedException {
