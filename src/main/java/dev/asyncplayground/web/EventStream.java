@@ -121,7 +121,7 @@ final class EventStream {
                 EventLog.Batch batch = run.log().awaitSince(seq, heartbeat);
                 seq = send(client, texts, batch);
                 if (batch.complete()) {
-                    client.sendEvent("done", Json.write(RunJson.of(run)), Long.toString(seq + 1));
+                    client.sendEvent("done", texts.done(), Long.toString(seq + 1));
                     break;
                 }
                 if (batch.events().isEmpty()) {

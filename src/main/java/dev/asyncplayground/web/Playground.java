@@ -37,17 +37,16 @@ final class Playground {
     }
 
     void check(Context ctx) {
-        views.render(ctx, "params.jte", Map.of("view", submission(ctx, ctx.formParam("source")).paramsView(null)));
+        views.render(ctx, "params.jte", Map.of("view", submission(ctx, parsedSource(ctx)).paramsView(null)));
     }
 
     void run(Context ctx) {
-        String source = ctx.formParam("source");
-        FormSubmission submission = submission(ctx, source);
+        ParseResult parsed = parsedSource(ctx);
+        FormSubmission submission = submission(ctx, parsed);
         String problem = submission.problem();
         if (problem == null) {
             try {
-                ScenarioDefinition scenario = ScenarioTexts.parse(source).scenario();
-                views.render(ctx, "runs.jte", Map.of("runs", launchAll(scenario, submission)));
+                views.render(ctx, "runs.jte", Map.of("runs", launchAll(parsed.scenario(), submission)));
                 return;
             } catch (InvalidScenarioException e) {
                 submission = withDiagnostics(submission, e);
@@ -74,9 +73,15 @@ final class Playground {
                 submission.speedText(), pool.threads(), pool.limit());
     }
 
-    private FormSubmission submission(Context ctx, String source) {
-        ParseResult parsed = ScenarioTexts.parse(source == null ? "" : source);
-        FormSubmission.PoolFields pool = new FormSubmission.PoolFields(ctx.formParam("threads"), ctx.formParam("limit"));
+    /** The posted scenario text, parsed once per request. */
+    private static ParseResult parsedSource(Context ctx) {
+        String source = ctx.formParam("source");
+        return ScenarioTexts.parse(source == null ? "" : source);
+    }
+
+    private FormSubmission submission(Context ctx, ParseResult parsed) {
+        FormSubmission.PoolFields pool =
+                new FormSubmission.PoolFields(ctx.formParam("threads"), ctx.formParam("limit"));
         return FormSubmission.read(paramsOf(parsed), parsed.diagnostics(), values(ctx.formParamMap()),
                 ctx.formParams("modes"), ctx.formParam("speed"), pool, true);
     }
