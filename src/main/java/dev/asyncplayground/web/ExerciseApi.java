@@ -20,15 +20,19 @@ final class ExerciseApi {
     }
 
     void show(Context ctx) {
-        String id = ctx.pathParam("id");
-        Exercise exercise = catalogue.find(id).orElseThrow(() -> new ApiException(404,
-                "no exercise '" + id + "'; known: " + String.join(", ", catalogue.ids())));
+        Exercise exercise = find(catalogue, ctx.pathParam("id"));
         Map<String, Object> json = brief(exercise);
         json.put("explanation", exercise.explanation());
         json.put("notice", exercise.notice());
         json.put("question", exercise.question());
         json.put("source", exercise.source());
         ctx.json(json);
+    }
+
+    /** The exercise with this id; a 404 naming the known ones otherwise. */
+    static Exercise find(Catalogue catalogue, String id) {
+        return catalogue.find(id).orElseThrow(() -> new ApiException(404,
+                "no exercise '" + id + "'; known: " + String.join(", ", catalogue.ids())));
     }
 
     private static Map<String, Object> brief(Exercise exercise) {

@@ -31,10 +31,8 @@ final class Pages {
     }
 
     void exercise(Context ctx) {
-        String id = ctx.pathParam("id");
-        Exercise exercise = catalogue.find(id).orElseThrow(() -> new ApiException(404,
-                "no exercise '" + id + "'; known: " + String.join(", ", catalogue.ids())));
-        FormView form = playground.linkedForm(ctx, id, exercise.source(), exercise.modes());
+        Exercise exercise = ExerciseApi.find(catalogue, ctx.pathParam("id"));
+        FormView form = playground.linkedForm(ctx, exercise.id(), exercise.source(), exercise.modes());
         views.render(ctx, "exercise.jte", Map.of("page", new PlaygroundPage(exercise.title(), exercise, form)));
     }
 
