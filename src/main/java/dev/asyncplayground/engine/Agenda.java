@@ -2,11 +2,9 @@ package dev.asyncplayground.engine;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.function.IntPredicate;
 
 /**
@@ -22,8 +20,6 @@ final class Agenda {
     /** A task to go on, and whether its need was met before its deadline. */
     record Resume(int task, boolean met) {}
 
-    private record Timer(long at, long seq, int task, long ticket, boolean met) {}
-
     private record Parked(int task, long ticket, List<Integer> awaited) {}
 
     /** Who holds a lock and who is in line for it. */
@@ -33,13 +29,11 @@ final class Agenda {
     }
 
     private final ArrayDeque<Resume> ready = new ArrayDeque<>();
-    private final PriorityQueue<Timer> timers =
-            new PriorityQueue<>(Comparator.comparingLong(Timer::at).thenComparingLong(Timer::seq));
+    private final Timers timers = new Timers();
     private final Map<String, Line> locks = new HashMap<>();
     private final Map<Integer, List<Parked>> awaiting = new HashMap<>();
     private final long[] tickets;
     private final IntPredicate ended;
-    private long seq;
     private long lastTicket;
 
     /**
@@ -66,7 +60,7 @@ final class Agenda {
 
     /** Makes the task ready again when its wait is over. */
     void sleep(int task, Need.Sleep sleep) {
-        timers.add(new Timer(sleep.wakeAt(), seq++, task, 0, !sleep.expires()));
+        timers.add(sleep.wakeAt(), task, 0, !sleep.expires());
     }
 
     /** Gives the task the lock if it is free (true); otherwise parks it in line (false). */
@@ -127,14 +121,13 @@ final class Agenda {
 
     /** When the earliest timer is due, or {@code Long.MAX_VALUE} if there is none. */
     long nextTimerAt() {
-        Timer first = timers.peek();
+        Timers.Timer first = timers.peek();
         return first == null ? Long.MAX_VALUE : first.at();
     }
 
     /** Makes ready, in time order, the tasks whose timers are due at {@code now}. */
     void fireDue(long now) {
-        while (!timers.isEmpty() && timers.peek().at() <= now) {
-            Timer timer = timers.poll();
+        for (Timers.Timer timer = timers.pollDue(now); timer != null; timer = timers.pollDue(now)) {
             if (timer.ticket() == 0) {
                 ready(timer.task(), timer.met());
             } else if (tickets[timer.task()] == timer.ticket()) {
@@ -148,7 +141,7 @@ final class Agenda {
         long ticket = ++lastTicket;
         tickets[task] = ticket;
         if (deadline != TaskCursor.NO_DEADLINE) {
-            timers.add(new Timer(deadline, seq++, task, ticket, false));
+            timers.add(deadline, task, ticket, false);
         }
         return ticket;
     }

@@ -66,8 +66,12 @@ final class RunState implements TaskWorld {
     }
 
     @Override
-    public void record(EventMaker event) {
-        String thread = Threads.current();
+    public String currentThread() {
+        return Threads.current();
+    }
+
+    @Override
+    public void record(EventMaker event, String thread) {
         log.append(at -> event.make(at, thread));
     }
 
@@ -158,7 +162,7 @@ final class RunState implements TaskWorld {
     /** Ends, as cancelled, a task that never started (it never got a thread, a permit or its turn). */
     void cancelUnstarted(int task) {
         String why = stopReason;
-        record((at, thread) -> new TimelineEvent.TaskEnded(at, task, "", TaskOutcome.CANCELLED, why));
+        record((at, thread) -> new TimelineEvent.TaskEnded(at, task, thread, TaskOutcome.CANCELLED, why), "");
         markEnded(task);
     }
 

@@ -37,7 +37,12 @@ final class SimWorld implements TaskWorld {
     }
 
     @Override
-    public void record(EventMaker event) {
+    public String currentThread() {
+        return "";
+    }
+
+    @Override
+    public void record(EventMaker event, String thread) {
         // the simulation only keeps time
     }
 

@@ -42,6 +42,7 @@ final class TaskCursor {
         if (pending == Need.FINISHED) {
             return Need.FINISHED;
         }
+        events.resumed();
         try {
             if (!started) {
                 return world.stopping() ? cancel() : begin();
@@ -57,6 +58,7 @@ final class TaskCursor {
 
     /** Ends the task as cancelled (a started task lets go of its locks first). */
     Need cancel() {
+        events.resumed();
         return pending == Need.FINISHED ? Need.FINISHED : end(TaskOutcome.CANCELLED, world.stopReason());
     }
 

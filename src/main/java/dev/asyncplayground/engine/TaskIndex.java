@@ -6,19 +6,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A program's tasks by position and by name, shared by a real run and the ideal-time simulation. */
+/**
+ * A program's tasks by position and by name, shared by a real run and the ideal-time simulation.
+ *
+ * <p>The index by name is built on the first lookup: most large programs never look a task up.
+ */
 final class TaskIndex {
 
     private final List<TaskSpec> tasks;
     private final List<String> names;
-    private final Map<String, Integer> byName = new HashMap<>();
+    private Map<String, Integer> byName;
 
     TaskIndex(Program program) {
         this.tasks = program.tasks();
         this.names = tasks.stream().map(TaskSpec::name).toList();
-        for (int i = 0; i < names.size(); i++) {
-            byName.put(names.get(i), i);
-        }
     }
 
     int size() {
@@ -30,7 +31,13 @@ final class TaskIndex {
     }
 
     /** The index of a task by name; a {@link TaskFailure} if there is none. */
-    int indexOf(String task) {
+    synchronized int indexOf(String task) {
+        if (byName == null) {
+            byName = HashMap.newHashMap(names.size());
+            for (int i = 0; i < names.size(); i++) {
+                byName.put(names.get(i), i);
+            }
+        }
         Integer index = byName.get(task);
         if (index == null) {
             throw new TaskFailure("there is no task named '" + task + "'");

@@ -17,11 +17,14 @@ interface TaskWorld {
     /** This world's nanoseconds for a scenario duration. */
     long nanos(Duration scenario);
 
+    /** The OS thread running the caller, as events name it; a simulation names none. */
+    String currentThread();
+
     /**
-     * Records an event, stamped by the world with the time and the recording OS thread; a
+     * Records an event that happened on {@code thread}, stamped by the world with the time; a
      * simulation may drop it without building it.
      */
-    void record(EventMaker event);
+    void record(EventMaker event, String thread);
 
     /** The program's tasks by position and by name. */
     TaskIndex tasks();
