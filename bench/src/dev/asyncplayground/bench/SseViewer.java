@@ -22,6 +22,7 @@ final class SseViewer implements Flow.Subscriber<String> {
     private long[] atMicros = new long[256];
     private long[] arrivedNanos = new long[256];
     private int size;
+    private int messages;
     private volatile Throwable error;
 
     @Override
@@ -45,6 +46,7 @@ final class SseViewer implements Flow.Subscriber<String> {
                     }
                 }
             }
+            messages++;
             firstMessage.countDown();
         } else if (line.isEmpty()) {
             eventType = "message";
@@ -77,6 +79,11 @@ final class SseViewer implements Flow.Subscriber<String> {
     /** The failure that ended the stream, or null. */
     Throwable error() {
         return error;
+    }
+
+    /** How many messages (of any kind) arrived: one write of the server's each, for a viewer keeping up. */
+    int messages() {
+        return messages;
     }
 
     /** How many events were noted. */

@@ -14,10 +14,6 @@ import io.javalin.Javalin;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,21 +68,19 @@ final class StreamingBench {
         Program program = ScenarioParser.parse(SCENARIO).scenario().instantiate(Map.of(), limits.maxTasks());
         RunRegistry registry = new RunRegistry(limits);
         Javalin app = App.create(Catalogue.builtIn(), registry).start("127.0.0.1", 0);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(20)).build();
-        String base = "http://127.0.0.1:" + app.port();
+        int port = app.port();
         Table table = new Table("viewers", "join ms", "live events", "samples", "p50 ms", "p90 ms", "p99 ms",
                 "p99.9 ms", "max ms", "missing", "JVM CPU %", "GCs", "GC ms", "meets bar");
         Table direct;
         boolean met = true;
         long uncertainty = 0;
         try {
-            round(registry, http, base, program, WARM_UP_VIEWERS);
+            round(registry, port, program, WARM_UP_VIEWERS);
             for (int viewers : viewerCounts) {
                 List<double[]> pooled = new ArrayList<>();
                 long missing = 0;
                 for (int i = 1; i <= REPEATS; i++) {
-                    Round r = round(registry, http, base, program, viewers);
+                    Round r = round(registry, port, program, viewers);
                     uncertainty = Math.max(uncertainty, r.clockUncertaintyNanos());
                     pooled.add(r.latenciesMs());
                     missing += r.missing();
@@ -102,7 +96,6 @@ final class StreamingBench {
             }
             direct = LogReaders.table(registry, program, viewerCounts);
         } finally {
-            http.close();
             app.stop();
             registry.close();
         }
@@ -132,20 +125,18 @@ final class StreamingBench {
                 collectionMillis < 0 ? "" : collectionMillis, verdict);
     }
 
-    private Round round(RunRegistry registry, HttpClient http, String base, Program program, int viewers)
+    private Round round(RunRegistry registry, int port, Program program, int viewers)
             throws InterruptedException {
         Run run = registry.start(program, RunOptions.of(Mode.VIRTUAL_THREADS, 1));
         RunClock.Start start = RunClock.startOf(run, MAX_START);
         MemorySampler sampler = new MemorySampler();
         sampler.start();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/runs/" + run.id() + "/events"))
-                .header("Accept", "text/event-stream").GET().build();
         long joinStart = System.nanoTime();
         List<SseViewer> all = new ArrayList<>(viewers);
         for (int i = 0; i < viewers; i++) {
             SseViewer viewer = new SseViewer();
             all.add(viewer);
-            http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(viewer));
+            SocketViewer.start(port, "/api/runs/" + run.id() + "/events", viewer);
         }
         for (SseViewer viewer : all) {
             viewer.firstMessage().await(30, TimeUnit.SECONDS);

@@ -11,6 +11,10 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.staticfiles.Location;
 import java.time.Duration;
 import java.util.Map;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +23,7 @@ public final class App {
 
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     private static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(10);
+    private static final int ACCEPT_QUEUE = 4096;
 
     private App() {
     }
@@ -43,6 +48,7 @@ public final class App {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 256 * 1024;
             config.http.compressionStrategy = CompressionStrategy.NONE;
+            config.jetty.modifyServer(App::acceptManyAtOnce);
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
@@ -84,6 +90,24 @@ public final class App {
                 ctx.status(500).json(Map.of("error", "something went wrong on the server; it has been logged"));
             });
             config.events.serverStopping(runs::close);
+        });
+    }
+
+    /**
+     * Lets {@value #ACCEPT_QUEUE} connections wait to be accepted. The JDK's default of 50 made a
+     * class opening a run at the same moment wait: connections past it were retried by the
+     * client a second later. Set as the server starts, before its connectors open.
+     */
+    private static void acceptManyAtOnce(Server server) {
+        server.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle starting) {
+                for (Connector connector : server.getConnectors()) {
+                    if (connector instanceof ServerConnector tcp) {
+                        tcp.setAcceptQueueSize(ACCEPT_QUEUE);
+                    }
+                }
+            }
         });
     }
 }

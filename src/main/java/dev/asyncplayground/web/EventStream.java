@@ -4,13 +4,11 @@ import dev.asyncplayground.engine.Run;
 import dev.asyncplayground.timeline.EventLog;
 import dev.asyncplayground.timeline.TimelineEvent;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseClient;
-import io.javalin.http.sse.SseHandler;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answers 204, which tells a browser's EventSource to stop reconnecting. When a client's thread
  * wakes to more than one new event (a burst, a large run, a replay), they go out as {@code batch}
  * messages of up to {@value #MAX_BATCH} events each, whose id is the last event's: one write
- * and flush per burst instead of one per event. Each client is served
- * by its own thread that reads the log, so a slow or vanished client never holds up the run.
+ * and flush per burst instead of one per event. Each client is served by its request's own
+ * virtual thread, which reads the log and writes frames encoded once per run ({@link EventTexts}),
+ * so a slow or vanished client never holds up the run or the other viewers.
  */
 final class EventStream {
 
@@ -62,7 +61,7 @@ final class EventStream {
         return open.get();
     }
 
-    void handle(Context ctx) throws Exception {
+    void handle(Context ctx) throws IOException {
         Run run = runApi.find(ctx);
         long lastSeen = lastEventId(ctx);
         String accept = ctx.header("Accept");
@@ -74,26 +73,23 @@ final class EventStream {
             ctx.status(204);
             return;
         }
-        new SseHandler(client -> stream(client, run, lastSeen)).handle(ctx);
+        stream(SseOutput.start(ctx), run, lastSeen);
     }
 
     /** Sends what the log gave: one event as a message, more as batch messages; returns the last id. */
-    private static long send(SseClient client, EventTexts texts, EventLog.Batch batch) {
+    private static long send(SseOutput out, EventTexts texts, EventLog.Batch batch) {
         List<TimelineEvent> events = batch.events();
         long seq = batch.firstSeq() - 1;
         if (events.size() <= BATCH_ABOVE) {
             for (TimelineEvent event : events) {
-                seq++;
-                client.sendEvent("message", texts.of(seq, event), Long.toString(seq));
+                out.send(texts.message(++seq, event));
             }
             return seq;
         }
         for (int from = 0; from < events.size(); from += MAX_BATCH) {
-            StringJoiner chunk = new StringJoiner(",", "[", "]");
-            for (TimelineEvent event : events.subList(from, Math.min(events.size(), from + MAX_BATCH))) {
-                chunk.add(texts.of(++seq, event));
-            }
-            client.sendEvent("batch", chunk.toString(), Long.toString(seq));
+            List<TimelineEvent> chunk = events.subList(from, Math.min(events.size(), from + MAX_BATCH));
+            out.send(texts.batch(seq + 1, chunk));
+            seq += chunk.size();
         }
         return seq;
     }
@@ -111,27 +107,26 @@ final class EventStream {
         }
     }
 
-    private void stream(SseClient client, Run run, long lastSeen) {
+    /** Streams on the request's own (virtual) thread until the done event is sent or the client has gone. */
+    private void stream(SseOutput out, Run run, long lastSeen) {
         open.incrementAndGet();
-        client.keepAlive();
         EventTexts texts = texts(run);
         long seq = lastSeen;
         try {
-            while (!client.terminated()) {
+            while (out.isOpen()) {
                 EventLog.Batch batch = run.log().awaitSince(seq, heartbeat);
-                seq = send(client, texts, batch);
+                seq = send(out, texts, batch);
                 if (batch.complete()) {
-                    client.sendEvent("done", texts.done(), Long.toString(seq + 1));
+                    out.send(texts.done(seq + 1));
                     break;
                 }
                 if (batch.events().isEmpty()) {
-                    client.sendComment("still running");
+                    out.heartbeat();
                 }
             }
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
         } finally {
-            client.close();
             open.decrementAndGet();
         }
     }

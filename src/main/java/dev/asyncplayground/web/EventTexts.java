@@ -2,15 +2,18 @@ package dev.asyncplayground.web;
 
 import dev.asyncplayground.engine.Run;
 import dev.asyncplayground.timeline.TimelineEvent;
+import java.util.List;
+import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The JSON text of a run's recent events, made once and shared by every viewer of the run.
+ * The SSE frames of a run's recent events, encoded once and shared by every viewer of the run.
  *
- * <p>The {@code done} event's summary, the largest text of all, is made once too. Live viewers
- * all read near the end of the log, so a ring of the last {@value #KEPT} events
- * serves them; a viewer replaying older events makes their text again. Two viewers racing for
- * the same event may both make it: the texts are equal, so either may win.
+ * <p>The {@code done} frame, carrying the summary, the largest of all, is made once too. Live
+ * viewers all read near the end of the log, so a ring of the last {@value #KEPT} events serves
+ * them, and they mostly wake to the same burst, so the last batch frame is kept too; a viewer
+ * replaying older events makes their frames again. Two viewers racing for the same frame may both
+ * make it: the bytes are equal, so either may win.
  */
 final class EventTexts {
 
@@ -19,9 +22,12 @@ final class EventTexts {
     private final EventJson json;
     private final AtomicReferenceArray<Text> ring = new AtomicReferenceArray<>(KEPT);
     private final Run run;
-    private volatile String done;
+    private volatile byte[] done;
+    private volatile Batch lastBatch;
 
-    private record Text(long seq, String json) {}
+    private record Text(long seq, String json, byte[] message) {}
+
+    private record Batch(long firstSeq, int size, byte[] frame) {}
 
     EventTexts(Run run) {
         this.run = run;
@@ -29,27 +35,51 @@ final class EventTexts {
     }
 
     /**
-     * The text of the final {@code done} event. Asked for only once the run's log is closed, when
-     * its status and summary no longer change.
+     * The final {@code done} frame, whose id follows the last event's. Asked for only once the
+     * run's log is closed, when its status and summary no longer change.
      */
-    String done() {
-        String text = done;
-        if (text == null) {
-            text = Json.write(RunJson.of(run));
-            done = text;
+    byte[] done(long id) {
+        byte[] frame = done;
+        if (frame == null) {
+            frame = SseOutput.frame("done", id, Json.write(RunJson.of(run)));
+            done = frame;
         }
-        return text;
+        return frame;
     }
 
-    /** The JSON text of event number {@code seq}. */
-    String of(long seq, TimelineEvent event) {
+    /** Event number {@code seq} alone, as a {@code message} frame. */
+    byte[] message(long seq, TimelineEvent event) {
+        return text(seq, event).message();
+    }
+
+    /**
+     * Consecutive events from number {@code firstSeq} on, as one {@code batch} frame: a JSON array
+     * whose id is the last event's.
+     */
+    byte[] batch(long firstSeq, List<TimelineEvent> events) {
+        Batch kept = lastBatch;
+        if (kept != null && kept.firstSeq() == firstSeq && kept.size() == events.size()) {
+            return kept.frame();
+        }
+        StringJoiner array = new StringJoiner(",", "[", "]");
+        long seq = firstSeq;
+        for (TimelineEvent event : events) {
+            array.add(text(seq++, event).json());
+        }
+        byte[] frame = SseOutput.frame("batch", seq - 1, array.toString());
+        lastBatch = new Batch(firstSeq, events.size(), frame);
+        return frame;
+    }
+
+    private Text text(long seq, TimelineEvent event) {
         int slot = (int) (seq % KEPT);
         Text kept = ring.get(slot);
         if (kept != null && kept.seq() == seq) {
-            return kept.json();
+            return kept;
         }
         String text = Json.write(json.toJson(seq, event));
-        ring.set(slot, new Text(seq, text));
-        return text;
+        Text made = new Text(seq, text, SseOutput.frame("message", seq, text));
+        ring.set(slot, made);
+        return made;
     }
 }

@@ -1,0 +1,68 @@
+package dev.asyncplayground.web;
+
+import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One client's Server-Sent Events response, written as ready-made bytes.
+ *
+ * <p>Frames are encoded once and shared by every viewer of a run (see {@link EventTexts}), so
+ * sending one is a write and a flush of bytes. Javalin's {@code SseClient} re-encodes each message
+ * through fresh readers and buffers for every client, which at a thousand viewers cost more than
+ * the writes themselves. A failed write means the client has gone: the output is then closed and
+ * every later send answers false.
+ */
+final class SseOutput {
+
+    private static final byte[] HEARTBEAT = ": still running\n\n".getBytes(StandardCharsets.UTF_8);
+
+    private final OutputStream out;
+    private boolean open = true;
+
+    private SseOutput(OutputStream out) {
+        this.out = out;
+    }
+
+    /** Starts the event-stream response (status, headers, flushed at once) on the request's own response. */
+    static SseOutput start(Context ctx) throws IOException {
+        HttpServletResponse response = ctx.res();
+        response.setStatus(200);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType("text/event-stream");
+        response.addHeader("Cache-Control", "no-cache");
+        response.addHeader("X-Accel-Buffering", "no");
+        response.flushBuffer();
+        return new SseOutput(response.getOutputStream());
+    }
+
+    /** One SSE frame: {@code id}, {@code event} and one {@code data} line holding a one-line JSON text. */
+    static byte[] frame(String type, long id, String json) {
+        return ("id: " + id + "\nevent: " + type + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Sends bytes made by {@link #frame}; false if the client has gone. */
+    boolean send(byte[] frame) {
+        if (!open) {
+            return false;
+        }
+        try {
+            out.write(frame);
+            out.flush();
+        } catch (IOException gone) {
+            open = false;
+        }
+        return open;
+    }
+
+    /** Sends a comment line, which keeps the connection alive and shows nothing; false if the client has gone. */
+    boolean heartbeat() {
+        return send(HEARTBEAT);
+    }
+
+    boolean isOpen() {
+        return open;
+    }
+}
