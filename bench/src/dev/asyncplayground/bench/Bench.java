@@ -1,5 +1,6 @@
 package dev.asyncplayground.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ public final class Bench {
     private Bench() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, IOException {
         List<String> words = new ArrayList<>();
         for (String arg : args) {
             for (String word : arg.strip().split("[\\s,]+")) {

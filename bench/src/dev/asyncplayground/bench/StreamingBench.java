@@ -12,6 +12,7 @@ import dev.asyncplayground.timeline.TimelineSummary;
 import dev.asyncplayground.web.App;
 import io.javalin.Javalin;
 import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -19,16 +20,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Event-to-viewer latency of the real app's SSE stream, with many viewers of one run on loopback.
  *
- * <p>The app runs in this JVM on a free port. A run prints at a steady rate ({@link #SCENARIO});
+ * <p>The app runs in this JVM on a free port; the viewers run in another JVM
+ * ({@link ViewerProcess}), as browsers do. A run prints at a steady rate ({@link #SCENARIO});
  * viewers attach during its lead-in wait. An event's server time is the run's start (see
  * {@link RunClock}) plus the event's {@code atMs}; its latency is the {@link System#nanoTime()} at
- * which its {@code data:} line reached the viewer minus that. Only events stamped after every
- * viewer received its first message count, so replayed backlog is left out.
+ * which its {@code data:} line reached the viewer minus that (both JVMs read the kernel's monotonic
+ * clock). Only events stamped after every viewer received its first message count, so replayed
+ * backlog is left out.
  */
 final class StreamingBench {
 
@@ -44,6 +46,7 @@ final class StreamingBench {
     static final int REPEATS = 3;
     private static final int WARM_UP_VIEWERS = 50;
     private static final Duration MAX_START = Duration.ofSeconds(10);
+    private static final long MAX_CLOCK_OFFSET_NANOS = 1_000_000;
 
     private final PrintStream out;
     private final List<Integer> viewerCounts;
@@ -53,9 +56,16 @@ final class StreamingBench {
         this.viewerCounts = viewerCounts;
     }
 
-    /** Latency figures of one round, in milliseconds, and the collections during it. */
+    /**
+     * What else went on during a round: the server JVM's collections, the CPU each process used (as
+     * a share of all processors) and the longest stall of the server JVM ({@link StallMeter}).
+     */
+    private record Load(MemorySampler.Figures memory, double serverCpuPercent, double viewersCpuPercent,
+                        double stallMs) {}
+
+    /** Latency figures of one round, in milliseconds, and what else went on. */
     private record Round(int viewers, long joinNanos, int liveEvents, double[] latenciesMs, long missing,
-                         long clockUncertaintyNanos, MemorySampler.Figures memory, double cpuPercent) {}
+                         long clockUncertaintyNanos, Load load) {}
 
     /**
      * Runs a warm-up round, then {@value #REPEATS} rounds per viewer count, then the same counts as
@@ -63,36 +73,40 @@ final class StreamingBench {
      * A count of 1 is a yardstick with no bar; up to 100 the 100-viewer bar applies, above it the
      * 1,000-viewer bar.
      */
-    boolean run() throws InterruptedException {
+    boolean run() throws InterruptedException, IOException {
         Limits limits = Limits.defaults().withRuns(8, 8);
         Program program = ScenarioParser.parse(SCENARIO).scenario().instantiate(Map.of(), limits.maxTasks());
         RunRegistry registry = new RunRegistry(limits);
         Javalin app = App.create(Catalogue.builtIn(), registry).start("127.0.0.1", 0);
-        int port = app.port();
         Table table = new Table("viewers", "join ms", "live events", "samples", "p50 ms", "p90 ms", "p99 ms",
-                "p99.9 ms", "max ms", "missing", "JVM CPU %", "GCs", "GC ms", "meets bar");
+                "p99.9 ms", "max ms", "missing", "server CPU %", "viewers CPU %", "GCs", "GC ms", "max stall ms",
+                "meets bar");
         Table direct;
         boolean met = true;
         long uncertainty = 0;
-        try {
-            round(registry, port, program, WARM_UP_VIEWERS);
-            for (int viewers : viewerCounts) {
+        long offset;
+        try (ViewerProcess viewers = ViewerProcess.start()) {
+            offset = viewers.clockOffsetNanos();
+            if (Math.abs(offset) > MAX_CLOCK_OFFSET_NANOS) {
+                throw new IllegalStateException("the viewers' JVM reads another clock (offset " + offset
+                        + " ns): latencies across processes would be meaningless on this platform");
+            }
+            round(registry, app.port(), program, viewers, WARM_UP_VIEWERS);
+            for (int count : viewerCounts) {
                 List<double[]> pooled = new ArrayList<>();
                 long missing = 0;
                 for (int i = 1; i <= REPEATS; i++) {
-                    Round r = round(registry, port, program, viewers);
+                    Round r = round(registry, app.port(), program, viewers, count);
                     uncertainty = Math.max(uncertainty, r.clockUncertaintyNanos());
                     pooled.add(r.latenciesMs());
                     missing += r.missing();
-                    row(table, viewers + " #" + i, r.joinNanos(), r.liveEvents(), r.latenciesMs(), r.missing(),
-                            Stats.f(r.cpuPercent(), 0), r.memory().collections(), r.memory().collectionMillis(), "");
+                    row(table, count + " #" + i, r, r.latenciesMs(), r.missing(), "");
                 }
                 double[] all = pooled.stream().flatMapToDouble(Arrays::stream).toArray();
-                double bar = barFor(viewers);
+                double bar = barFor(count);
                 boolean ok = !(Stats.percentile(Stats.sorted(all), 99) > bar) && missing == 0;
                 met &= ok;
-                row(table, viewers + " all", -1, -1, all, missing, "", -1, -1,
-                        Double.isNaN(bar) ? "-" : ok ? "yes" : "NO");
+                row(table, count + " all", null, all, missing, Double.isNaN(bar) ? "-" : ok ? "yes" : "NO");
             }
             direct = LogReaders.table(registry, program, viewerCounts);
         } finally {
@@ -103,10 +117,11 @@ final class StreamingBench {
         out.println("bar (p99 of the 'all' row): <= 10 ms up to 100 viewers, <= 25 ms up to 1,000; none for 1 viewer.");
         out.println("live events: events per viewer stamped after all viewers joined (about 30 per second, in 10"
                 + " bursts of 3); samples = live events x viewers; missing = live events a viewer never got;"
-                + " JVM CPU %: CPU used by this JVM (server and viewers) from the join to the run's end, as a share"
-                + " of all processors;"
-                + " GCs/GC ms: collections during the round. Run start located to +/- "
-                + Stats.f(uncertainty / 1000.0, 1) + " us.");
+                + " server / viewers CPU %: CPU used by each JVM from the join to the run's end, as a share of all"
+                + " processors; GCs/GC ms: the server JVM's collections during the round; max stall: the longest"
+                + " a thread of the server JVM sleeping 1 ms at a time woke up late (a pause of that JVM or of the"
+                + " machine). Run start located to +/- " + Stats.f(uncertainty / 1000.0, 1) + " us; the viewers'"
+                + " clock differs from the server's by " + Stats.f(offset / 1000.0, 1) + " us.");
         out.println();
         direct.print(out);
         out.println("log readers (diagnostic, no bar): virtual threads looping on EventLog.awaitSince as the SSE"
@@ -114,67 +129,66 @@ final class StreamingBench {
         return met;
     }
 
-    /** One table row; negative counts and empty texts print as blanks. */
-    private static void row(Table table, String label, long joinNanos, int liveEvents, double[] latenciesMs,
-                            long missing, String cpu, long collections, long collectionMillis, String verdict) {
+    /** One table row; a row without a round (the pooled one) leaves the round's own columns blank. */
+    private static void row(Table table, String label, Round round, double[] latenciesMs, long missing,
+                            String verdict) {
         double[] sorted = Stats.sorted(latenciesMs);
-        table.row(label, joinNanos < 0 ? "" : Stats.ms(joinNanos), liveEvents < 0 ? "" : liveEvents, sorted.length,
-                Stats.f(Stats.percentile(sorted, 50), 2), Stats.f(Stats.percentile(sorted, 90), 2),
+        Load load = round == null ? null : round.load();
+        table.row(label, round == null ? "" : Stats.ms(round.joinNanos()), round == null ? "" : round.liveEvents(),
+                sorted.length, Stats.f(Stats.percentile(sorted, 50), 2), Stats.f(Stats.percentile(sorted, 90), 2),
                 Stats.f(Stats.percentile(sorted, 99), 2), Stats.f(Stats.percentile(sorted, 99.9), 2),
-                Stats.f(Stats.max(sorted), 2), missing, cpu, collections < 0 ? "" : collections,
-                collectionMillis < 0 ? "" : collectionMillis, verdict);
+                Stats.f(Stats.max(sorted), 2), missing,
+                load == null ? "" : Stats.f(load.serverCpuPercent(), 0),
+                load == null ? "" : Stats.f(load.viewersCpuPercent(), 0),
+                load == null ? "" : load.memory().collections(), load == null ? "" : load.memory().collectionMillis(),
+                load == null ? "" : Stats.f(load.stallMs(), 1), verdict);
     }
 
-    private Round round(RunRegistry registry, int port, Program program, int viewers)
-            throws InterruptedException {
+    private Round round(RunRegistry registry, int port, Program program, ViewerProcess viewers, int count)
+            throws InterruptedException, IOException {
         Run run = registry.start(program, RunOptions.of(Mode.VIRTUAL_THREADS, 1));
         RunClock.Start start = RunClock.startOf(run, MAX_START);
         MemorySampler sampler = new MemorySampler();
         sampler.start();
         long joinStart = System.nanoTime();
-        List<SseViewer> all = new ArrayList<>(viewers);
-        for (int i = 0; i < viewers; i++) {
-            SseViewer viewer = new SseViewer();
-            all.add(viewer);
-            SocketViewer.start(port, "/api/runs/" + run.id() + "/events", viewer);
-        }
-        for (SseViewer viewer : all) {
-            viewer.firstMessage().await(30, TimeUnit.SECONDS);
-        }
+        viewers.join(port, "/api/runs/" + run.id() + "/events", count);
         long joined = System.nanoTime();
         long cpuBefore = processCpuNanos();
-        for (SseViewer viewer : all) {
-            if (!viewer.finished().await(60, TimeUnit.SECONDS) || viewer.error() != null) {
-                throw new IllegalStateException("a viewer's stream did not end cleanly: " + viewer.error());
-            }
+        StallMeter stalls = StallMeter.start();
+        ViewerProcess.Session session = viewers.collect();
+        double stallMs = stalls.stopMs();
+        if (!session.errors().isBlank()) {
+            throw new IllegalStateException("viewers' streams did not end cleanly: " + session.errors());
         }
         RunClock.awaitEnd(run, MAX_START);
         MemorySampler.Figures memory = sampler.stop();
-        double cpuPercent = 100.0 * (processCpuNanos() - cpuBefore) / (System.nanoTime() - joined)
-                / Runtime.getRuntime().availableProcessors();
+        long span = (System.nanoTime() - joined) * Runtime.getRuntime().availableProcessors();
+        double serverCpu = 100.0 * (processCpuNanos() - cpuBefore) / span;
+        double viewersCpu = 100.0 * session.cpuNanos() / span;
         long fromMicros = (joined - start.nanos()) / 1000;
         int live = (int) run.log().snapshot().stream()
                 .filter(e -> Math.round(TimelineSummary.ms(e.atNanos(), 1) * 1000) >= fromMicros).count();
-        return latencies(all, start, fromMicros, live, joined - joinStart, memory, cpuPercent);
+        return latencies(session.viewers(), start, fromMicros, live, joined - joinStart,
+                new Load(memory, serverCpu, viewersCpu, stallMs));
     }
 
-    private static Round latencies(List<SseViewer> all, RunClock.Start start, long fromMicros, int live, long join,
-                                   MemorySampler.Figures memory, double cpuPercent) {
+    private static Round latencies(List<ViewerProcess.Viewer> all, RunClock.Start start, long fromMicros, int live,
+                                   long join, Load load) {
         List<Double> latencies = new ArrayList<>(all.size() * Math.max(live, 1));
         long missing = 0;
-        for (SseViewer viewer : all) {
+        for (ViewerProcess.Viewer viewer : all) {
             int seen = 0;
-            for (int i = 0; i < viewer.size(); i++) {
-                if (viewer.atMicros(i) >= fromMicros) {
-                    long server = start.nanos() + viewer.atMicros(i) * 1000;
-                    latencies.add((viewer.arrivedNanos(i) - server) / 1e6);
+            for (int i = 0; i < viewer.atMicros().length; i++) {
+                if (viewer.atMicros()[i] >= fromMicros) {
+                    long server = start.nanos() + viewer.atMicros()[i] * 1000;
+                    latencies.add((viewer.arrivedNanos()[i] - server) / 1e6);
                     seen++;
                 }
             }
             missing += Math.max(0, live - seen);
         }
         double[] values = latencies.stream().mapToDouble(Double::doubleValue).toArray();
-        return new Round(all.size(), join, live, values, missing, start.uncertaintyNanos(), memory, cpuPercent);
+        return new Round(all.size(), join, live, values, missing, start.uncertaintyNanos(), load);
     }
 
     /** The p99 bar of PRODUCT.md section 7 for a number of viewers; none (NaN) for a single viewer. */

@@ -90,6 +90,11 @@ public final class EventLog {
         }
     }
 
+    /** The log's end, read at once: no events, the last sequence number and whether the log is complete. */
+    public Batch end() {
+        return since(Long.MAX_VALUE);
+    }
+
     /**
      * Like {@link #since}, but first waits up to {@code timeout} for a new event or for the
      * log to close. An empty, open batch means the wait timed out.

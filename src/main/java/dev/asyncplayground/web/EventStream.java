@@ -61,19 +61,25 @@ final class EventStream {
         return open.get();
     }
 
-    void handle(Context ctx) throws IOException {
+    void handle(Context ctx) {
         Run run = runApi.find(ctx);
         long lastSeen = lastEventId(ctx);
         String accept = ctx.header("Accept");
         if (accept == null || !accept.contains("text/event-stream")) {
             throw new ApiException(406, "this is an event stream: ask with 'Accept: text/event-stream'");
         }
-        EventLog.Batch already = run.log().since(0);
+        EventLog.Batch already = run.log().end();
         if (already.complete() && lastSeen > already.lastSeq()) {
             ctx.status(204);
             return;
         }
-        stream(SseOutput.start(ctx), run, lastSeen);
+        SseOutput out;
+        try {
+            out = SseOutput.start(ctx);
+        } catch (IOException gone) {
+            return;
+        }
+        stream(out, run, lastSeen);
     }
 
     /** Sends what the log gave: one event as a message, more as batch messages; returns the last id. */

@@ -120,6 +120,19 @@ class EventLogTest {
             assertTrue(log.since(1).complete());
             assertTrue(log.since(1).events().isEmpty());
         }
+
+        @Test
+        void theEndTellsTheLastSequenceNumberAndWhetherTheLogIsCompleteWithoutEvents() {
+            EventLog log = started();
+            print(log, "a");
+            print(log, "b");
+            assertEquals(2, log.end().lastSeq());
+            assertTrue(log.end().events().isEmpty());
+            assertFalse(log.end().complete());
+            log.close();
+            assertTrue(log.end().complete());
+            assertEquals(2, log.end().lastSeq());
+        }
     }
 
     /** {@code awaitSince} blocks until the log grows, closes or the timeout passes. */
