@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -240,6 +241,45 @@ class EventLogTest {
                 t.join();
             }
             assertEquals(null, problem.get());
+        }
+        @Test
+        void everyWaitingReaderWakesForEveryAppend() throws InterruptedException {
+            EventLog log = started();
+            int readers = 20;
+            int rounds = 300;
+            AtomicLongArray seen = new AtomicLongArray(readers);
+            List<Thread> threads = new ArrayList<>();
+            for (int r = 0; r < readers; r++) {
+                int reader = r;
+                threads.add(Thread.ofVirtual().start(() -> {
+                    try {
+                        for (long seq = 0; ; ) {
+                            EventLog.Batch batch = log.awaitSince(seq, Duration.ofMinutes(1));
+                            seq = batch.lastSeq();
+                            seen.set(reader, seq);
+                            if (batch.complete()) {
+                                return;
+                            }
+                        }
+                    } catch (InterruptedException stopped) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+            }
+            for (int round = 1; round <= rounds; round++) {
+                print(log, "e" + round);
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                for (int r = 0; r < readers; r++) {
+                    while (seen.get(r) < round) {
+                        assertTrue(System.nanoTime() < deadline, "reader " + r + " slept through event " + round);
+                        Thread.onSpinWait();
+                    }
+                }
+            }
+            log.close();
+            for (Thread thread : threads) {
+                thread.join();
+            }
         }
     }
 
