@@ -123,7 +123,7 @@ final class EventStream {
                 EventLog.Batch batch = run.log().awaitSince(seq, heartbeat);
                 seq = send(out, texts, batch);
                 if (batch.complete()) {
-                    out.send(texts.done(seq + 1));
+                    out.send(texts.done());
                     break;
                 }
                 if (batch.events().isEmpty()) {

@@ -36,12 +36,12 @@ final class EventTexts {
 
     /**
      * The final {@code done} frame, whose id follows the last event's. Asked for only once the
-     * run's log is closed, when its status and summary no longer change.
+     * run's log is closed, when its status, summary and last sequence number no longer change.
      */
-    byte[] done(long id) {
+    byte[] done() {
         byte[] frame = done;
         if (frame == null) {
-            frame = SseOutput.frame("done", id, Json.write(RunJson.of(run)));
+            frame = SseOutput.frame("done", run.log().end().lastSeq() + 1, Json.write(RunJson.of(run)));
             done = frame;
         }
         return frame;

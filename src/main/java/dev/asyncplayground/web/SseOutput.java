@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * sending one is a write and a flush of bytes. Javalin's {@code SseClient} re-encodes each message
  * through fresh readers and buffers for every client, which at a thousand viewers cost more than
  * the writes themselves. A failed write means the client has gone: the output is then closed and
- * every later send answers false.
+ * later sends do nothing.
  */
 final class SseOutput {
 
@@ -43,10 +43,10 @@ final class SseOutput {
         return ("id: " + id + "\nevent: " + type + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Sends bytes made by {@link #frame}; false if the client has gone. */
-    boolean send(byte[] frame) {
+    /** Sends bytes made by {@link #frame}, unless the client has gone. */
+    void send(byte[] frame) {
         if (!open) {
-            return false;
+            return;
         }
         try {
             out.write(frame);
@@ -54,14 +54,14 @@ final class SseOutput {
         } catch (IOException gone) {
             open = false;
         }
-        return open;
     }
 
-    /** Sends a comment line, which keeps the connection alive and shows nothing; false if the client has gone. */
-    boolean heartbeat() {
-        return send(HEARTBEAT);
+    /** Sends a comment line, which keeps the connection alive and shows nothing. */
+    void heartbeat() {
+        send(HEARTBEAT);
     }
 
+    /** False once a write has failed: the client has gone. */
     boolean isOpen() {
         return open;
     }
