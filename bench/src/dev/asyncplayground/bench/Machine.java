@@ -1,5 +1,6 @@
 package dev.asyncplayground.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -37,6 +38,12 @@ final class Machine {
         } catch (IOException | RuntimeException unreadable) {
             return Stats.f(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2) + " (1 min)";
         }
+    }
+
+    /** CPU time this JVM has used so far, all threads, or 0 if the platform does not say. */
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     /** The process's resident set size now, in bytes, from {@code /proc/self/status} (0 if unknown). */

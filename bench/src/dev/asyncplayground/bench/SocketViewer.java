@@ -42,11 +42,11 @@ final class SocketViewer {
                 // the headers say nothing the benchmark needs
             }
             for (String line = body.readLine(); line != null; line = body.readLine()) {
-                viewer.onNext(line);
+                viewer.line(line);
             }
-            viewer.onComplete();
+            viewer.ended();
         } catch (IOException | RuntimeException failed) {
-            viewer.onError(failed);
+            viewer.failed(failed);
         }
     }
 }

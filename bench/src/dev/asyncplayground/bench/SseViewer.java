@@ -2,66 +2,56 @@ package dev.asyncplayground.bench;
 
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Flow;
 
 /**
- * One SSE viewer: reads a run's event stream line by line and notes, for every event, its
- * sequence number, its server time stamp and the {@link System#nanoTime()} at which it arrived.
+ * One SSE viewer: reads a run's event stream line by line and notes, for every event, its server
+ * time stamp and the {@link System#nanoTime()} at which it arrived.
  *
  * <p>Single-event {@code message}s and every event inside a {@code batch} message (the server
  * sends the events a viewer finds at once as one batch) are noted; the benchmark tells live
- * events from replayed ones by their time stamps. Lines arrive on the HTTP client's threads, one
- * at a time per viewer.
+ * events from replayed ones by their time stamps. Lines arrive from the viewer's own reading
+ * thread ({@link SocketViewer}), one at a time.
  */
-final class SseViewer implements Flow.Subscriber<String> {
+final class SseViewer {
 
     private final CountDownLatch firstMessage = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private String eventType = "message";
-    private long[] seqs = new long[256];
     private long[] atMicros = new long[256];
     private long[] arrivedNanos = new long[256];
     private int size;
-    private int messages;
     private volatile Throwable error;
 
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-        subscription.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(String line) {
+    /** One line of the stream's body. */
+    void line(String line) {
         long now = System.nanoTime();
         if (line.startsWith("event:")) {
             eventType = line.substring(6).strip();
         } else if (line.startsWith("data:")) {
             if (eventType.equals("message")) {
-                note(number(line, "\"seq\":"), Math.round(decimal(line, "\"atMs\":") * 1000), now);
+                note(Math.round(decimal(line, "\"atMs\":") * 1000), now);
             } else if (eventType.equals("batch")) {
                 for (String event : line.split("\\{\"seq\":")) {
                     if (event.contains("\"atMs\":")) {
-                        String one = "{\"seq\":" + event;
-                        note(number(one, "\"seq\":"), Math.round(decimal(one, "\"atMs\":") * 1000), now);
+                        note(Math.round(decimal(event, "\"atMs\":") * 1000), now);
                     }
                 }
             }
-            messages++;
             firstMessage.countDown();
         } else if (line.isEmpty()) {
             eventType = "message";
         }
     }
 
-    @Override
-    public void onError(Throwable throwable) {
+    /** The stream broke. */
+    void failed(Throwable throwable) {
         error = throwable;
         firstMessage.countDown();
         finished.countDown();
     }
 
-    @Override
-    public void onComplete() {
+    /** The server ended the stream. */
+    void ended() {
         firstMessage.countDown();
         finished.countDown();
     }
@@ -81,18 +71,9 @@ final class SseViewer implements Flow.Subscriber<String> {
         return error;
     }
 
-    /** How many messages (of any kind) arrived: one write of the server's each, for a viewer keeping up. */
-    int messages() {
-        return messages;
-    }
-
     /** How many events were noted. */
     int size() {
         return size;
-    }
-
-    long seq(int i) {
-        return seqs[i];
     }
 
     /** The event's server time stamp: real microseconds since the run's start (speed 1). */
@@ -104,20 +85,14 @@ final class SseViewer implements Flow.Subscriber<String> {
         return arrivedNanos[i];
     }
 
-    private void note(long seq, long micros, long now) {
-        if (size == seqs.length) {
-            seqs = Arrays.copyOf(seqs, size * 2);
+    private void note(long micros, long now) {
+        if (size == atMicros.length) {
             atMicros = Arrays.copyOf(atMicros, size * 2);
             arrivedNanos = Arrays.copyOf(arrivedNanos, size * 2);
         }
-        seqs[size] = seq;
         atMicros[size] = micros;
         arrivedNanos[size] = now;
         size++;
-    }
-
-    private static long number(String line, String key) {
-        return (long) decimal(line, key);
     }
 
     private static double decimal(String line, String key) {

@@ -11,10 +11,8 @@ import dev.asyncplayground.scenario.ScenarioParser;
 import dev.asyncplayground.timeline.TimelineSummary;
 import dev.asyncplayground.web.App;
 import io.javalin.Javalin;
-import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -153,7 +151,7 @@ final class StreamingBench {
         long joinStart = System.nanoTime();
         viewers.join(port, "/api/runs/" + run.id() + "/events", count);
         long joined = System.nanoTime();
-        long cpuBefore = processCpuNanos();
+        long cpuBefore = Machine.processCpuNanos();
         StallMeter stalls = StallMeter.start();
         ViewerProcess.Session session = viewers.collect();
         double stallMs = stalls.stopMs();
@@ -163,7 +161,7 @@ final class StreamingBench {
         RunClock.awaitEnd(run, MAX_START);
         MemorySampler.Figures memory = sampler.stop();
         long span = (System.nanoTime() - joined) * Runtime.getRuntime().availableProcessors();
-        double serverCpu = 100.0 * (processCpuNanos() - cpuBefore) / span;
+        double serverCpu = 100.0 * (Machine.processCpuNanos() - cpuBefore) / span;
         double viewersCpu = 100.0 * session.cpuNanos() / span;
         long fromMicros = (joined - start.nanos()) / 1000;
         int live = (int) run.log().snapshot().stream()
@@ -194,11 +192,5 @@ final class StreamingBench {
     /** The p99 bar of PRODUCT.md section 7 for a number of viewers; none (NaN) for a single viewer. */
     static double barFor(int viewers) {
         return viewers <= 1 ? Double.NaN : viewers <= 100 ? 10 : 25;
-    }
-
-    /** CPU time this JVM has used so far, all threads, or 0 if the platform does not say. */
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
     }
 }

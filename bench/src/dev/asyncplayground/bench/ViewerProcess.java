@@ -1,11 +1,9 @@
 package dev.asyncplayground.bench;
 
-import com.sun.management.OperatingSystemMXBean;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +18,14 @@ import java.util.concurrent.TimeUnit;
  * {@link System#nanoTime()}; {@code VIEW port path n} opens n {@link SocketViewer}s, answers
  * {@code JOINED} once each has a first message, then, when every stream has ended, the CPU it
  * used since joining and one
- * {@code V messages events} line per viewer followed by its {@code E atMicros arrivedNanos} lines,
+ * {@code V events} line per viewer followed by its {@code E atMicros arrivedNanos} lines,
  * then {@code END cpuNanos errors}. Both JVMs read {@code System.nanoTime()} from the same
  * monotonic clock of the kernel; {@link #clockOffsetNanos()} checks that.
  */
 final class ViewerProcess implements AutoCloseable {
 
     /** One viewer's record: for each event it noted, the server's stamp and its arrival. */
-    record Viewer(int messages, long[] atMicros, long[] arrivedNanos) {}
+    record Viewer(long[] atMicros, long[] arrivedNanos) {}
 
     /** What a {@code VIEW} command brought back. */
     record Session(List<Viewer> viewers, long cpuNanos, String errors) {}
@@ -84,7 +82,7 @@ final class ViewerProcess implements AutoCloseable {
             if (words[0].equals("END")) {
                 return new Session(viewers, Long.parseLong(words[1]), words.length > 2 ? words[2] : "");
             }
-            int events = Integer.parseInt(words[2]);
+            int events = Integer.parseInt(words[1]);
             long[] atMicros = new long[events];
             long[] arrivedNanos = new long[events];
             for (int i = 0; i < events; i++) {
@@ -92,7 +90,7 @@ final class ViewerProcess implements AutoCloseable {
                 atMicros[i] = Long.parseLong(event[1]);
                 arrivedNanos[i] = Long.parseLong(event[2]);
             }
-            viewers.add(new Viewer(Integer.parseInt(words[1]), atMicros, arrivedNanos));
+            viewers.add(new Viewer(atMicros, arrivedNanos));
         }
         throw new IOException("the viewers' process ended early");
     }
@@ -139,26 +137,21 @@ final class ViewerProcess implements AutoCloseable {
         }
         out.println("JOINED");
         out.flush();
-        long cpuBefore = cpuNanos();
+        long cpuBefore = Machine.processCpuNanos();
         StringBuilder errors = new StringBuilder();
         for (SseViewer viewer : viewers) {
             if (!viewer.finished().await(60, TimeUnit.SECONDS) || viewer.error() != null) {
                 errors.append(viewer.error() == null ? "a stream did not end; " : viewer.error() + "; ");
             }
         }
-        long cpu = cpuNanos() - cpuBefore;
+        long cpu = Machine.processCpuNanos() - cpuBefore;
         for (SseViewer viewer : viewers) {
-            out.println("V " + viewer.messages() + " " + viewer.size());
+            out.println("V " + viewer.size());
             for (int i = 0; i < viewer.size(); i++) {
                 out.println("E " + viewer.atMicros(i) + " " + viewer.arrivedNanos(i));
             }
         }
         out.println("END " + cpu + " " + errors.toString().replace('\n', ' '));
         out.flush();
-    }
-
-    private static long cpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
     }
 }
