@@ -5,30 +5,51 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The real app and a headless Chromium looking at it, shared by the tests of one class. */
-final class BrowserSession implements AutoCloseable {
+/**
+ * The real app and a headless Chromium looking at it, shared by the tests of one class.
+ *
+ * <p>Register it as a static field with {@code @RegisterExtension}: it starts the app and the
+ * browser before the class's first test (or skips or fails them, see {@link Browser}) and closes
+ * both after the last.
+ */
+final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
 
-    private final RunningApp app;
-    private final ChromeDriver driver;
+    private final Supplier<RunningApp> starter;
+    private RunningApp app;
+    private ChromeDriver driver;
 
-    private BrowserSession(RunningApp app, ChromeDriver driver) {
-        this.app = app;
-        this.driver = driver;
+    private BrowserSession(Supplier<RunningApp> starter) {
+        this.starter = starter;
     }
 
-    /** Starts a browser for the app; the session owns both and closes both. */
-    static BrowserSession start(RunningApp app) {
-        try {
-            return new BrowserSession(app, Browser.start());
-        } catch (RuntimeException | Error e) {
+    /** A session of the app that {@code starter} starts. */
+    static BrowserSession of(Supplier<RunningApp> starter) {
+        return new BrowserSession(starter);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        app = starter.get();
+        driver = Browser.start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (app != null) {
             app.close();
-            throw e;
         }
     }
 
@@ -70,11 +91,5 @@ final class BrowserSession implements AutoCloseable {
         Path target = Path.of("target", "screenshots", name);
         Files.createDirectories(target.getParent());
         Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
-    }
-
-    @Override
-    public void close() {
-        driver.quit();
-        app.close();
     }
 }

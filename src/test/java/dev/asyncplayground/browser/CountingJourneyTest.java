@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.asyncplayground.web.RunningApp;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -15,26 +14,17 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /** A learner's whole journey through the counting exercise, in a real headless Chromium. */
 class CountingJourneyTest {
 
-    private static BrowserSession session;
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.of(RunningApp::start);
 
-    @BeforeAll
-    static void startAppAndBrowser() {
-        session = BrowserSession.start(RunningApp.start());
-        browser = session.driver();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (session != null) {
-            session.close();
-        }
+    private static ChromeDriver browser() {
+        return session.driver();
     }
 
     @Test
     void runningBothModesShowsTwoTimelinesWithTheTextbookTimesAndOrder() throws Exception {
         session.open("/");
-        browser.findElement(By.linkText("Counting with naps")).click();
+        browser().findElement(By.linkText("Counting with naps")).click();
         setField("count", "12");
         setField("sleepers", "3, 7");
         setField("unit", "200ms");
@@ -43,37 +33,39 @@ class CountingJourneyTest {
 
         session.runAndAwaitDone(2);
 
-        assertEquals(2, browser.findElements(By.cssSelector(".run .timeline svg")).size(), "two timelines");
-        assertEquals(12, browser.findElements(By.cssSelector(".run[data-mode='sequential'] .output li")).size());
+        assertEquals(2, browser().findElements(By.cssSelector(".run .timeline svg")).size(), "two timelines");
+        assertEquals(12, browser().findElements(By.cssSelector(".run[data-mode='sequential'] .output li")).size());
         assertEquals(2.0, elapsedSeconds("sequential"), 0.15, "sequential ≈ sum of naps (3 + 7) × 200 ms");
         assertEquals(1.4, elapsedSeconds("virtual-threads"), 0.15, "virtual threads ≈ longest nap 7 × 200 ms");
-        List<String> output = browser.findElements(By.cssSelector(".run[data-mode='virtual-threads'] .output .text"))
+        List<String> output = browser().findElements(By.cssSelector(".run[data-mode='virtual-threads'] .output .text"))
                 .stream().map(WebElement::getText).toList();
         assertEquals(List.of("3", "7"), output.subList(output.size() - 2, output.size()),
                 "virtual threads print 3, then 7, last");
-        assertTrue(browser.findElements(By.cssSelector(".run[data-mode='virtual-threads'] rect.seg-waiting")).size() >= 2,
+        assertTrue(browser().findElements(
+                        By.cssSelector(".run[data-mode='virtual-threads'] rect.seg-waiting")).size() >= 2,
                 "the naps show as waiting segments");
         String hover = session.each(".run[data-mode='virtual-threads'] rect.seg-waiting[data-task='n7']",
                 "el.querySelector('title').textContent").getFirst();
         assertTrue(hover.contains("n7 · waiting") && hover.contains("→") && hover.contains("thread "),
                 "hovering a segment tells task, state, start, end and thread: " + hover);
-        assertTrue(browser.findElements(By.cssSelector(".run[data-mode='sequential'] .segments tbody tr")).size() >= 12,
+        assertTrue(browser().findElements(
+                        By.cssSelector(".run[data-mode='sequential'] .segments tbody tr")).size() >= 12,
                 "the timeline is also a table for screen readers");
         session.screenshot("counting-after-run.png");
     }
 
     private void setField(String name, String value) {
-        WebElement field = browser.findElement(By.name(name));
+        WebElement field = browser().findElement(By.name(name));
         field.clear();
         field.sendKeys(value);
     }
 
     private WebElement modeBox(String mode) {
-        return browser.findElement(By.cssSelector("input[name='modes'][value='" + mode + "']"));
+        return browser().findElement(By.cssSelector("input[name='modes'][value='" + mode + "']"));
     }
 
     private double elapsedSeconds(String mode) {
-        String text = browser.findElement(By.cssSelector("tr[data-mode='" + mode + "'] td.elapsed")).getText();
+        String text = browser().findElement(By.cssSelector("tr[data-mode='" + mode + "'] td.elapsed")).getText();
         return Double.parseDouble(text.replace(" s", "").strip());
     }
 

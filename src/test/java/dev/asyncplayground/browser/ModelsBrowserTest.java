@@ -11,9 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -22,20 +21,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** The four execution models in the browser: threads per model, large runs, and leaving mid-run. */
 class ModelsBrowserTest {
 
-    private static BrowserSession session;
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final BrowserSession session =
+            BrowserSession.of(() -> RunningApp.start(Limits.defaults().withRuns(4, 8), Duration.ofMillis(300)));
 
-    @BeforeAll
-    static void startAppAndBrowser() {
-        session = BrowserSession.start(RunningApp.start(Limits.defaults().withRuns(4, 8), Duration.ofMillis(300)));
-        browser = session.driver();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (session != null) {
-            session.close();
-        }
+    private static ChromeDriver browser() {
+        return session.driver();
     }
 
     private void openCpuVsIo(String query) {
@@ -46,15 +37,15 @@ class ModelsBrowserTest {
     void colouringByThreadShowsOneThreadForTheEventLoopAndFewCarriersForVirtualThreads() throws Exception {
         openCpuVsIo("tasks=6&kind=io&duration=300ms&modes=event-loop&modes=virtual-threads");
         session.runAndAwaitDone(2);
-        new Select(browser.findElement(By.cssSelector("select.colour-by"))).selectByValue("thread");
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d ->
+        new Select(browser().findElement(By.cssSelector("select.colour-by"))).selectByValue("thread");
+        new WebDriverWait(browser(), Duration.ofSeconds(5)).until(d ->
                 d.findElement(By.cssSelector(".run[data-mode='event-loop'] .threads")).isDisplayed());
         assertEquals(1, chips("event-loop").size(), "an event loop runs every step on one thread");
         int carriers = chips("virtual-threads").size();
         assertTrue(carriers >= 1 && carriers <= Runtime.getRuntime().availableProcessors(),
                 "virtual threads run on a few carriers: " + carriers);
-        browser.findElement(By.cssSelector(".run[data-mode='virtual-threads'] .threads .thread-chip")).click();
-        browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.cssSelector(".comparison")));
+        browser().findElement(By.cssSelector(".run[data-mode='virtual-threads'] .threads .thread-chip")).click();
+        browser().executeScript("arguments[0].scrollIntoView()", browser().findElement(By.cssSelector(".comparison")));
         session.screenshot("models-by-thread.png");
     }
 
@@ -67,18 +58,20 @@ class ModelsBrowserTest {
         long lanes = session.each(".run[data-mode='virtual-threads'] rect.seg[data-task]", "el.dataset.task").stream()
                 .distinct().count();
         assertTrue(lanes <= 40, "only a sample of lanes is drawn: " + lanes);
-        assertEquals("2000", browser.findElement(By.cssSelector("tr[data-mode='virtual-threads'] td.peak")).getText());
-        browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.cssSelector(".comparison")));
+        assertEquals("2000",
+                browser().findElement(By.cssSelector("tr[data-mode='virtual-threads'] td.peak")).getText());
+        browser().executeScript("arguments[0].scrollIntoView()", browser().findElement(By.cssSelector(".comparison")));
         session.screenshot("large-run.png");
     }
 
     @Test
     void closingThePageMidRunLeavesNothingBehind() throws Exception {
         openCpuVsIo("tasks=8&kind=io&duration=2s&modes=virtual-threads&modes=platform-threads");
-        browser.findElement(By.id("run-button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".run")).size() == 2);
+        browser().findElement(By.id("run-button")).click();
+        new WebDriverWait(browser(), Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector(".run")).size() == 2);
         Thread.sleep(500);
-        browser.get("about:blank");
+        browser().get("about:blank");
         HttpClient http = HttpClient.newHttpClient();
         String status = "";
         for (int i = 0; i < 200; i++) {

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.asyncplayground.web.RunningApp;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -26,31 +25,22 @@ class ScenarioEditorTest {
             "  wiat 100ms",
             "  print \"talked\"");
 
-    private static BrowserSession session;
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.of(RunningApp::start);
 
-    @BeforeAll
-    static void startAppAndBrowser() {
-        session = BrowserSession.start(RunningApp.start());
-        browser = session.driver();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (session != null) {
-            session.close();
-        }
+    private static ChromeDriver browser() {
+        return session.driver();
     }
 
     @Test
     void anErrorShowsAtItsLineAndTheFixedScenarioRuns() throws Exception {
         session.open("/");
-        browser.findElement(By.id("new-scenario")).click();
-        WebElement editor = browser.findElement(By.id("source"));
+        browser().findElement(By.id("new-scenario")).click();
+        WebElement editor = browser().findElement(By.id("source"));
         editor.clear();
         editor.sendKeys(WITH_TYPO);
 
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        WebDriverWait wait = new WebDriverWait(browser(), Duration.ofSeconds(10));
         wait.until(d -> !session.each(".editor .notes .note", "el.dataset.line").isEmpty());
         assertEquals(List.of("6"), session.each(".editor .notes .note", "el.dataset.line"),
                 "the message sits beside line 6");
@@ -65,8 +55,8 @@ class ScenarioEditorTest {
                 && !session.each("#params input[name='naps']", "el.name").isEmpty());
 
         session.runAndAwaitDone(2);
-        assertEquals(2, browser.findElements(By.cssSelector(".run .timeline svg")).size());
-        List<String> output = browser.findElements(By.cssSelector(".run[data-mode='virtual-threads'] .output .text"))
+        assertEquals(2, browser().findElements(By.cssSelector(".run .timeline svg")).size());
+        List<String> output = browser().findElements(By.cssSelector(".run[data-mode='virtual-threads'] .output .text"))
                 .stream().map(WebElement::getText).toList();
         assertEquals(List.of("talked", "slept"), output, "concurrently the short task talks first");
         session.screenshot("editor-after-run.png");
@@ -76,14 +66,14 @@ class ScenarioEditorTest {
     @Test
     void resetBringsBackTheExercisesOwnTextAndItsParameters() {
         session.open("/exercises/counting");
-        WebElement editor = browser.findElement(By.id("source"));
+        WebElement editor = browser().findElement(By.id("source"));
         String original = editor.getAttribute("value");
         editor.clear();
         editor.sendKeys("task \"only\":\n  print \"one\"\n");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        WebDriverWait wait = new WebDriverWait(browser(), Duration.ofSeconds(10));
         wait.until(d -> session.each("#params input[name='count']", "el.name").isEmpty());
 
-        browser.findElement(By.id("reset-source")).click();
+        browser().findElement(By.id("reset-source")).click();
         assertEquals(original, editor.getAttribute("value"));
         wait.until(d -> !session.each("#params input[name='count']", "el.name").isEmpty());
     }
