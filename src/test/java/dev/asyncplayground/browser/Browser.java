@@ -11,13 +11,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Starts Debian's headless Chromium through its own chromedriver, never downloading anything.
  *
- * <p>Without Chromium, browser tests fail in CI ({@code CI=true}) and are skipped, loudly,
- * on a developer's machine.
+ * <p>Without Chromium, browser tests fail in CI ({@code CI=true}) and are skipped on a developer's
+ * machine, with one loud notice at the end of the test run ({@link SkippedBrowserTestsNotice}).
  */
 final class Browser {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    /** How a skipped browser test's reason begins; {@link SkippedBrowserTestsNotice} looks for it. */
+    static final String MISSING = "Chromium or chromedriver is missing:";
 
     private Browser() {
     }
@@ -42,12 +44,11 @@ final class Browser {
         if (new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute()) {
             return;
         }
-        String message = "Chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER
-                + "). Install them with: sudo apt-get install -y chromium chromium-driver";
+        String message = MISSING + " " + CHROMIUM + ", " + CHROMEDRIVER
+                + ". Install them with: sudo apt-get install -y chromium chromium-driver";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             Assertions.fail("browser tests must run in CI: " + message);
         }
-        System.err.println("\n!!!!!!!!!! BROWSER TESTS SKIPPED !!!!!!!!!!\n" + message + "\n");
         Assumptions.abort(message);
     }
 }
