@@ -87,29 +87,34 @@ public final class App {
                     "queuedRuns", runs.queuedRuns(), "liveEngineThreads", runs.liveEngineThreads(),
                     "openStreams", events.openStreams())));
 
-            routes.exception(ApiException.class, (e, ctx) -> errors.send(ctx, e.status(), e.body()));
-            routes.exception(InvalidParameterException.class, (e, ctx) -> errors.send(ctx, 400,
-                    Map.of("error", e.getMessage(), "parameter", e.parameter())));
-            routes.exception(InvalidScenarioException.class, (e, ctx) -> {
-                ApiException invalid = ScenarioTexts.invalid(e.diagnostics());
-                errors.send(ctx, invalid.status(), invalid.body());
-            });
-            routes.exception(LimitExceededException.class, (e, ctx) -> errors.send(ctx, 422,
-                    Map.of("error", e.getMessage(), "limit", e.limit())));
-            routes.exception(ServerBusyException.class, (e, ctx) -> {
-                ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-                errors.send(ctx, 429, Map.of("error", e.getMessage(), "retryAfterSeconds", e.retryAfterSeconds()));
-            });
-            routes.exception(HttpResponseException.class, (e, ctx) -> HttpRefusals.send(errors, ctx, e));
-            routes.exception(EofException.class, (e, ctx) -> {
-                LOG.info("{} {}: the request body ended early ({})", ctx.method(), ctx.path(), e.getMessage());
-                errors.send(ctx, 400, "the request body ended before its Content-Length");
-            });
-            routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-                errors.send(ctx, 500, "something went wrong on the server; it has been logged");
-            });
+            answerErrors(routes, errors);
             config.events.serverStopping(runs::close);
+        });
+    }
+
+    /** Turns every exception a request can end in into an error reply: JSON under /api/, a page elsewhere. */
+    private static void answerErrors(RoutesConfig routes, ErrorReplies errors) {
+        routes.exception(ApiException.class, (e, ctx) -> errors.send(ctx, e.status(), e.body()));
+        routes.exception(InvalidParameterException.class, (e, ctx) -> errors.send(ctx, 400,
+                Map.of("error", e.getMessage(), "parameter", e.parameter())));
+        routes.exception(InvalidScenarioException.class, (e, ctx) -> {
+            ApiException invalid = ScenarioTexts.invalid(e.diagnostics());
+            errors.send(ctx, invalid.status(), invalid.body());
+        });
+        routes.exception(LimitExceededException.class, (e, ctx) -> errors.send(ctx, 422,
+                Map.of("error", e.getMessage(), "limit", e.limit())));
+        routes.exception(ServerBusyException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            errors.send(ctx, 429, Map.of("error", e.getMessage(), "retryAfterSeconds", e.retryAfterSeconds()));
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> HttpRefusals.send(errors, ctx, e));
+        routes.exception(EofException.class, (e, ctx) -> {
+            LOG.info("{} {}: the request body ended early ({})", ctx.method(), ctx.path(), e.getMessage());
+            errors.send(ctx, 400, "the request body ended before its Content-Length");
+        });
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            errors.send(ctx, 500, "something went wrong on the server; it has been logged");
         });
     }
 

@@ -58,11 +58,20 @@ final class JsonBody {
             throw new ApiException(400, "the body must be a JSON object, e.g. " + example);
         } catch (JsonProcessingException e) {
             throw beyondLimits(e) ? new ApiException(400, "the body nests deeper than " + MAX_DEPTH
-                    + " levels or has a number longer than " + MAX_DIGITS + " characters; no run needs either")
-                    : notJson(e.getOriginalMessage(), e.getLocation());
+                    + " levels or has a number longer than " + MAX_DIGITS + " characters; no request needs either")
+                    : notJson(plain(e.getOriginalMessage()), e.getLocation());
         } catch (IOException e) {
             throw new IllegalStateException("reading JSON from memory failed", e);
         }
+    }
+
+    /** Jackson's message without its internals: character codes, token names, feature switches. */
+    static String plain(String message) {
+        String text = message == null ? "unreadable" : message;
+        text = text.replaceAll(" \\(code \\d+\\)", "").replaceAll(":? ?enable `[^`]*` to allow.*", "")
+                .replaceAll("\\s*\\(start marker at [^)]*\\)+", "");
+        return text.replace("VALUE_STRING", "a string").replace("FIELD_NAME", "a field name")
+                .replace("START_OBJECT", "'{'").replace("START_ARRAY", "'['").strip();
     }
 
     private static boolean beyondLimits(Throwable e) {

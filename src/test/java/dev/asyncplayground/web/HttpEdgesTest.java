@@ -103,6 +103,19 @@ class HttpEdgesTest extends ApiTestSupport {
             assertTrue(error(reply).contains("Duplicate field 'mode'"), reply.text());
         }
 
+        @ParameterizedTest(name = "{0} → 400 in plain words")
+        @ValueSource(strings = {"{\"exercise\":", "{\"a\":1,}", "{\"a\":\"x", "{'a':1}", "{\"a\":NaN}",
+                "{\"a\":01}", "{\"a\" 1}", "\"text\""})
+        void malformedJsonIsA400WithoutParserInternals(String body) {
+            Http.Reply reply = http.post("/api/runs", body);
+            assertEquals(400, reply.status(), reply.text());
+            String message = error(reply);
+            assertTrue(message.startsWith("the body is not valid JSON: ") || message.startsWith("the body must be"),
+                    message);
+            assertFalse(Pattern.compile("code \\d|`|VALUE_|START_|Source|REDACTED|Feature").matcher(message).find(),
+                    message);
+        }
+
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiter = '|', textBlock = """
                 1,200 nested arrays    | {"exercise":"counting","mode":"sequential","params":%s}
