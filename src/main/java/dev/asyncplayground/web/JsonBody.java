@@ -69,7 +69,9 @@ final class JsonBody {
     static String plain(String message) {
         String text = message == null ? "unreadable" : message;
         text = text.replaceAll(" \\(code \\d+\\)", "").replaceAll(":? ?enable `[^`]*` to allow.*", "")
-                .replaceAll("\\s*\\(start marker at [^)]*\\)+", "");
+                .replaceAll("\\s*\\((for|start marker)[^\\[]*\\[Source:.*?]\\)", "");
+        int source = text.indexOf("[Source:");
+        text = source < 0 ? text : text.substring(0, source);
         return text.replace("VALUE_STRING", "a string").replace("FIELD_NAME", "a field name")
                 .replace("START_OBJECT", "'{'").replace("START_ARRAY", "'['").strip();
     }

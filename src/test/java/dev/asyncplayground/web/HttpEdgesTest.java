@@ -105,7 +105,7 @@ class HttpEdgesTest extends ApiTestSupport {
 
         @ParameterizedTest(name = "{0} → 400 in plain words")
         @ValueSource(strings = {"{\"exercise\":", "{\"a\":1,}", "{\"a\":\"x", "{'a':1}", "{\"a\":NaN}",
-                "{\"a\":01}", "{\"a\" 1}", "\"text\""})
+                "{\"a\":01}", "{\"a\" 1}", "\"text\"", "{\"a\":[1,2}", "[1,2}", "{\"a\":{\"b\":1]}"})
         void malformedJsonIsA400WithoutParserInternals(String body) {
             Http.Reply reply = http.post("/api/runs", body);
             assertEquals(400, reply.status(), reply.text());
