@@ -56,6 +56,7 @@ public final class App {
             config.http.prefer405over404 = true;
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.jetty.modifyServer(App::acceptManyAtOnce);
+            config.jetty.modifyServer(SecurityHeaders::onServerErrors);
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";

@@ -1,6 +1,12 @@
 package dev.asyncplayground.web;
 
 import io.javalin.http.Context;
+import java.util.Map;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * Sets the browser-protection headers on every response, pages, API and static files alike.
@@ -27,10 +33,28 @@ final class SecurityHeaders {
     private SecurityHeaders() {
     }
 
+    /** The headers, by name. */
+    static final Map<String, String> HEADERS = Map.of(
+            "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "same-origin",
+            "X-Frame-Options", "SAMEORIGIN");
+
     static void apply(Context ctx) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "same-origin");
-        ctx.header("X-Frame-Options", "SAMEORIGIN");
+        HEADERS.forEach(ctx::header);
+    }
+
+    /**
+     * Gives the headers to the errors Jetty answers itself, before a request reaches the app
+     * (an unparseable address, headers too large).
+     */
+    static void onServerErrors(Server server) {
+        server.setErrorHandler(new ErrorHandler() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                HEADERS.forEach((name, value) -> response.getHeaders().put(name, value));
+                return super.handle(request, response, callback);
+            }
+        });
     }
 }

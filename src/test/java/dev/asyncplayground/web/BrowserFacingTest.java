@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
@@ -45,6 +46,20 @@ class BrowserFacingTest extends ApiTestSupport {
                     "no inline, eval or foreign code: " + policy);
             assertEquals("nosniff", reply.header("X-Content-Type-Options"));
             assertEquals("same-origin", reply.header("Referrer-Policy"));
+        }
+
+        @Test
+        void errorsJettyAnswersBeforeTheAppCarryThemToo() {
+            RawHttp raw = new RawHttp(app);
+            String badAddress = raw.exchange("GET /exercises/%ZZ HTTP/1.1\r\nHost: test\r\nConnection: close", "",
+                    false, 10_000);
+            String hugeHeader = raw.exchange("GET / HTTP/1.1\r\nHost: test\r\nConnection: close\r\nX-Big: "
+                    + "a".repeat(20_000), "", false, 10_000);
+            for (String answer : List.of(badAddress, hugeHeader)) {
+                assertTrue(answer.startsWith("HTTP/1.1 4"), answer);
+                assertTrue(answer.contains("Content-Security-Policy: default-src 'self'"), answer);
+                assertTrue(answer.contains("X-Content-Type-Options: nosniff"), answer);
+            }
         }
 
         @ParameterizedTest(name = "{0} has no inline script or style")
