@@ -67,6 +67,22 @@ class HttpEdgesTest extends ApiTestSupport {
             assertTrue(reply.text().contains("id=\"params\""), reply.text());
         }
 
+        @ParameterizedTest(name = "{0} → {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                threads=abc    | threads must be a whole number, got 'abc'
+                threads=0      | threads must be from 1 to 256, got 0
+                speed=0.0001   | speed must be a number from 0.001 to 1000
+                speed=fast     | speed must be a number from 0.001 to 1000
+                """)
+        void anUnusablePoolOrSpeedIsSaidInPlaceOfTheParameters(String field, String message) {
+            Http.Reply reply = http.send("POST", "/playground/runs", FORM,
+                    "source=task+%22a%22%3A%0A++wait+1ms%0A&modes=platform-threads&" + field, Map.of("HX-Request", "true"));
+            assertEquals(200, reply.status(), reply.text());
+            assertEquals("#params", reply.header("HX-Retarget"));
+            assertTrue(reply.text().contains(message.replace("'", "&#39;")) || reply.text().contains(message),
+                    reply.text());
+        }
+
         @Test
         void aPlainTextPostFromAnotherPageIsA415() {
             Http.Reply reply = http.send("POST", "/playground/runs", "text/plain", SOURCE, Map.of());
