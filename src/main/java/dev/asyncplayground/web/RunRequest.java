@@ -125,8 +125,11 @@ record RunRequest(Scenario scenario, Map<String, ?> params, RunOptions options) 
 
     /** The mode named by id; a 400 listing the modes otherwise. */
     static Mode mode(Object id) {
-        if (!(id instanceof String name)) {
+        if (id == null) {
             throw badRequest("\"mode\" is required: one of " + Mode.ids());
+        }
+        if (!(id instanceof String name)) {
+            throw badRequest("\"mode\" must be a JSON string, one of " + Mode.ids() + "; got " + JsonParams.describe(id));
         }
         return Mode.byId(name).orElseThrow(() -> badRequest("unknown mode '" + name + "'; modes: " + Mode.ids()));
     }

@@ -292,6 +292,7 @@ class HttpEdgesTest extends ApiTestSupport {
                 "threads":"4","mode":"platform-threads" | "threads" must be a whole number as a JSON number; got the string "4"
                 "limit":2.5,"mode":"virtual-threads"    | "limit" must be a whole number as a JSON number; got the number 2.5
                 "speed":"10","mode":"sequential"        | speed must be a number from 0.001 to 1000 (1 = real time, 10 = ten times faster); got the string "10"
+                "mode":["sequential"]                   | "mode" must be a JSON string, one of sequential, virtual-threads, event-loop, platform-threads; got an array of 1 item
                 """)
         void runOptionsOfTheWrongJsonTypeAreA400NamingThem(String fields, String message) {
             Http.Reply reply = http.post("/api/runs", "{\"exercise\":\"counting\"," + fields + "}");
