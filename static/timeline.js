@@ -226,7 +226,11 @@
 
   function el(name, attrs, parent) {
     const node = document.createElementNS(SVG, name);
-    Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, v));
+    Object.entries(attrs).forEach(([k, v]) => {
+      // styles go through the CSSOM: the page's Content-Security-Policy forbids style attributes
+      if (k === 'style') Object.assign(node.style, v);
+      else node.setAttribute(k, v);
+    });
     if (parent) parent.appendChild(node);
     return node;
   }
@@ -277,9 +281,9 @@
    */
   function paint(s, view) {
     if (view.colourBy !== 'thread') return {};
-    if (s.state !== 'running') return { style: 'fill: #e4e7ec' };
-    const dim = view.highlight && view.highlight !== s.thread ? '; opacity: .15' : '';
-    return { style: `fill: ${threadColour(s.thread)}${dim}` };
+    if (s.state !== 'running') return { style: { fill: '#e4e7ec' } };
+    const dim = view.highlight && view.highlight !== s.thread ? '.15' : '';
+    return { style: { fill: threadColour(s.thread), opacity: dim } };
   }
 
   /** Draws one run into its container on an axis from 0 to axisMs. */

@@ -4,6 +4,7 @@ import dev.asyncplayground.engine.Limits;
 import dev.asyncplayground.engine.RunRegistry;
 import dev.asyncplayground.exercise.Catalogue;
 import dev.asyncplayground.web.App;
+import io.javalin.util.JavalinBindException;
 
 /** Starts Async Playground on the port in {@code PORT} (default 7070). */
 public final class Main {
@@ -15,26 +16,24 @@ public final class Main {
         int port;
         Limits limits;
         try {
-            port = port(System.getenv("PORT"));
+            port = Port.fromEnvironment(System.getenv("PORT"));
             limits = Limits.fromEnvironment(System.getenv());
         } catch (IllegalArgumentException e) {
-            System.err.println("Async Playground cannot start: " + e.getMessage());
-            System.exit(2);
+            refuse(e.getMessage());
             return;
         }
         RunRegistry runs = new RunRegistry(limits);
-        App.create(Catalogue.builtIn(), runs).start(port);
+        try {
+            App.create(Catalogue.builtIn(), runs).start(port);
+        } catch (JavalinBindException e) {
+            refuse("port " + port + " is already in use; set PORT to a free port");
+            return;
+        }
         System.out.println("Async Playground is running: open http://localhost:" + port);
     }
 
-    private static int port(String value) {
-        if (value == null || value.isBlank()) {
-            return 7070;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("PORT must be a number, got '" + value + "'", e);
-        }
+    private static void refuse(String reason) {
+        System.err.println("Async Playground cannot start: " + reason);
+        System.exit(2);
     }
 }

@@ -8,9 +8,13 @@ import dev.asyncplayground.scenario.InvalidScenarioException;
 import dev.asyncplayground.scenario.LimitExceededException;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.time.Duration;
 import java.util.Map;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -43,54 +47,82 @@ public final class App {
         Playground playground = new Playground(launcher, views);
         Pages pages = new Pages(catalogue, playground, views);
         DocsPage docs = new DocsPage(views);
+        ErrorReplies errors = new ErrorReplies(views);
+        Favicon favicon = Favicon.load();
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = 256 * 1024;
+            config.http.maxRequestSize = RequestGuard.MAX_BODY_BYTES;
+            config.http.prefer405over404 = true;
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.jetty.modifyServer(App::acceptManyAtOnce);
+            config.jetty.modifyServer(SecurityHeaders::onServerErrors);
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
                 files.location = Location.CLASSPATH;
             });
+            RoutesConfig routes = config.routes;
 
-            config.routes.get("/", pages::home);
-            config.routes.get("/exercises/{id}", pages::exercise);
-            config.routes.get("/new", pages::newScenario);
-            config.routes.get("/docs/{name}", docs::show);
-            config.routes.post("/playground/check", playground::check);
-            config.routes.post("/playground/runs", playground::run);
+            routes.before(SecurityHeaders::apply);
+            routes.before(RequestGuard::checkSize);
+            routes.beforeMatched(RequestGuard::checkBody);
 
-            config.routes.get("/api/exercises", exerciseApi::list);
-            config.routes.get("/api/exercises/{id}", exerciseApi::show);
-            config.routes.post("/api/runs", runApi::create);
-            config.routes.get("/api/runs/{id}", runApi::show);
-            config.routes.delete("/api/runs/{id}", runApi::cancel);
-            config.routes.get("/api/runs/{id}/events", events::handle);
-            config.routes.get("/api/status", ctx -> ctx.json(Map.of("activeRuns", runs.activeRuns(),
+            readable(routes, "/", pages::home);
+            readable(routes, "/exercises/{id}", pages::exercise);
+            readable(routes, "/new", pages::newScenario);
+            readable(routes, "/docs/{name}", docs::show);
+            readable(routes, "/favicon.ico", favicon::serve);
+            routes.post("/playground/check", playground::check);
+            routes.post("/playground/runs", playground::run);
+
+            readable(routes, "/api/exercises", exerciseApi::list);
+            readable(routes, "/api/exercises/{id}", exerciseApi::show);
+            routes.post("/api/runs", runApi::create);
+            readable(routes, "/api/runs/{id}", runApi::show);
+            routes.delete("/api/runs/{id}", runApi::cancel);
+            routes.get("/api/runs/{id}/events", events::handle);
+            routes.head("/api/runs/{id}/events", events::head);
+            readable(routes, "/api/status", ctx -> ctx.json(Map.of("activeRuns", runs.activeRuns(),
                     "queuedRuns", runs.queuedRuns(), "liveEngineThreads", runs.liveEngineThreads(),
                     "openStreams", events.openStreams())));
 
-            config.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
-            config.routes.exception(InvalidParameterException.class, (e, ctx) -> ctx.status(400)
-                    .json(Map.of("error", e.getMessage(), "parameter", e.parameter())));
-            config.routes.exception(InvalidScenarioException.class, (e, ctx) -> {
-                ApiException invalid = ScenarioTexts.invalid(e.diagnostics());
-                ctx.status(invalid.status()).json(invalid.body());
-            });
-            config.routes.exception(LimitExceededException.class, (e, ctx) -> ctx.status(422)
-                    .json(Map.of("error", e.getMessage(), "limit", e.limit())));
-            config.routes.exception(ServerBusyException.class, (e, ctx) -> ctx.status(429)
-                    .header("Retry-After", Long.toString(e.retryAfterSeconds()))
-                    .json(Map.of("error", e.getMessage(), "retryAfterSeconds", e.retryAfterSeconds())));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-                ctx.status(500).json(Map.of("error", "something went wrong on the server; it has been logged"));
-            });
+            answerErrors(routes, errors);
             config.events.serverStopping(runs::close);
         });
+    }
+
+    /** Turns every exception a request can end in into an error reply: JSON under /api/, a page elsewhere. */
+    private static void answerErrors(RoutesConfig routes, ErrorReplies errors) {
+        routes.exception(ApiException.class, (e, ctx) -> errors.send(ctx, e.status(), e.body()));
+        routes.exception(InvalidParameterException.class, (e, ctx) -> errors.send(ctx, 400,
+                Map.of("error", e.getMessage(), "parameter", e.parameter())));
+        routes.exception(InvalidScenarioException.class, (e, ctx) -> {
+            ApiException invalid = ScenarioTexts.invalid(e.diagnostics());
+            errors.send(ctx, invalid.status(), invalid.body());
+        });
+        routes.exception(LimitExceededException.class, (e, ctx) -> errors.send(ctx, 422,
+                Map.of("error", e.getMessage(), "limit", e.limit())));
+        routes.exception(ServerBusyException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            errors.send(ctx, 429, Map.of("error", e.getMessage(), "retryAfterSeconds", e.retryAfterSeconds()));
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> HttpRefusals.send(errors, ctx, e));
+        routes.exception(EofException.class, (e, ctx) -> {
+            LOG.info("{} {}: the request body ended early ({})", ctx.method(), ctx.path(), e.getMessage());
+            errors.send(ctx, 400, "the request body ended before its Content-Length");
+        });
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            errors.send(ctx, 500, "something went wrong on the server; it has been logged");
+        });
+    }
+
+    /** Registers a GET route and a HEAD route that answers the same status and headers without the body. */
+    private static void readable(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
     }
 
     /**

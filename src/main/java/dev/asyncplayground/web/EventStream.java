@@ -64,12 +64,8 @@ final class EventStream {
     void handle(Context ctx) {
         Run run = runApi.find(ctx);
         long lastSeen = lastEventId(ctx);
-        String accept = ctx.header("Accept");
-        if (accept == null || !accept.contains("text/event-stream")) {
-            throw new ApiException(406, "this is an event stream: ask with 'Accept: text/event-stream'");
-        }
-        EventLog.Batch already = run.log().end();
-        if (already.complete() && lastSeen > already.lastSeq()) {
+        requireEventStreamAccept(ctx);
+        if (nothingAfter(run, lastSeen)) {
             ctx.status(204);
             return;
         }
@@ -80,6 +76,27 @@ final class EventStream {
             return;
         }
         stream(out, run, lastSeen);
+    }
+
+    /** {@code HEAD}: the status a {@code GET} would answer, without opening the stream. */
+    void head(Context ctx) {
+        Run run = runApi.find(ctx);
+        long lastSeen = lastEventId(ctx);
+        requireEventStreamAccept(ctx);
+        ctx.status(nothingAfter(run, lastSeen) ? 204 : 200).contentType("text/event-stream");
+    }
+
+    private static void requireEventStreamAccept(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/event-stream")) {
+            throw new ApiException(406, "this is an event stream: ask with 'Accept: text/event-stream'");
+        }
+    }
+
+    /** True when the run is over and the client has seen its done event: a 204 stops its EventSource. */
+    private static boolean nothingAfter(Run run, long lastSeen) {
+        EventLog.Batch already = run.log().end();
+        return already.complete() && lastSeen > already.lastSeq();
     }
 
     /** Sends what the log gave: one event as a message, more as batch messages; returns the last id. */

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What the run form (or a shared link) submitted, checked field by field against the parameters
@@ -32,23 +34,38 @@ record FormSubmission(List<Param> params, Map<String, String> raw, List<Diagnost
     record PoolFields(String threads, String limit) {
 
         static final PoolFields DEFAULTS = new PoolFields(Integer.toString(RunOptions.DEFAULT_THREADS), "");
+        private static final Pattern WHOLE = Pattern.compile("-?\\d{1,9}");
 
-        /** The options for one mode; a 400-style message if a field is not usable. */
-        RunOptions options(Mode mode, double speed) {
-            int poolSize = whole(threads, "threads", RunOptions.DEFAULT_THREADS);
-            int inFlight = whole(limit, "limit", RunOptions.NO_LIMIT);
-            return RunRequest.options(mode, speed, poolSize, mode == Mode.VIRTUAL_THREADS ? inFlight : 0);
+        /** Why these fields cannot run {@code mode} at {@code speed}, or empty if they can. */
+        Optional<String> problem(Mode mode, double speed) {
+            if (!isWhole(threads)) {
+                return Optional.of("threads must be a whole number, got '" + threads + "'");
+            }
+            if (!isWhole(limit)) {
+                return Optional.of("limit must be a whole number, got '" + limit + "'");
+            }
+            return RunRequest.optionsProblem(mode, speed, poolSize(), inFlight(mode));
         }
 
-        private static int whole(String text, String field, int fallback) {
-            if (text == null || text.isBlank()) {
-                return fallback;
-            }
-            try {
-                return Integer.parseInt(text.strip());
-            } catch (NumberFormatException e) {
-                throw new ApiException(400, field + " must be a whole number, got '" + text + "'");
-            }
+        /** The options for one mode; for fields whose {@link #problem} is empty. */
+        RunOptions options(Mode mode, double speed) {
+            return new RunOptions(mode, speed, poolSize(), inFlight(mode));
+        }
+
+        private int poolSize() {
+            return whole(threads, RunOptions.DEFAULT_THREADS);
+        }
+
+        private int inFlight(Mode mode) {
+            return mode == Mode.VIRTUAL_THREADS ? whole(limit, RunOptions.NO_LIMIT) : RunOptions.NO_LIMIT;
+        }
+
+        private static boolean isWhole(String text) {
+            return text == null || text.isBlank() || WHOLE.matcher(text.strip()).matches();
+        }
+
+        private static int whole(String text, int fallback) {
+            return text == null || text.isBlank() ? fallback : Integer.parseInt(text.strip());
         }
     }
 
@@ -92,14 +109,9 @@ record FormSubmission(List<Param> params, Map<String, String> raw, List<Diagnost
             return "tick at least one mode to run";
         }
         if (Double.isNaN(speed)) {
-            return "speed must be a number above 0 and at most 1000";
+            return RunRequest.SPEED_RULE;
         }
-        try {
-            modes.forEach(mode -> pool.options(mode, speed));
-            return null;
-        } catch (ApiException e) {
-            return e.getMessage();
-        }
+        return modes.stream().flatMap(mode -> pool.problem(mode, speed).stream()).findFirst().orElse(null);
     }
 
     /** The diagnostics and fields, with {@code error} as the form-wide message. */
@@ -133,7 +145,7 @@ record FormSubmission(List<Param> params, Map<String, String> raw, List<Diagnost
         }
         try {
             double speed = Double.parseDouble(text.strip());
-            return speed > 0 && speed <= RunRequest.MAX_SPEED ? speed : Double.NaN;
+            return speed >= RunRequest.MIN_SPEED && speed <= RunRequest.MAX_SPEED ? speed : Double.NaN;
         } catch (NumberFormatException e) {
             return Double.NaN;
         }

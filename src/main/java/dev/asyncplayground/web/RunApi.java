@@ -1,7 +1,5 @@
 package dev.asyncplayground.web;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.asyncplayground.engine.Run;
 import dev.asyncplayground.exercise.Catalogue;
 import io.javalin.http.Context;
@@ -12,6 +10,7 @@ final class RunApi {
 
     private final Catalogue catalogue;
     private final RunLauncher launcher;
+    private final JsonBody body = new JsonBody("{\"exercise\":\"counting\",\"mode\":\"sequential\"}");
 
     RunApi(Catalogue catalogue, RunLauncher launcher) {
         this.catalogue = catalogue;
@@ -19,7 +18,7 @@ final class RunApi {
     }
 
     void create(Context ctx) {
-        RunRequest request = RunRequest.from(body(ctx), catalogue);
+        RunRequest request = RunRequest.from(body.read(ctx), catalogue);
         Run run = launcher.launch(request.scenario(), request.params(), request.options());
         ctx.status(201).header("Location", "/api/runs/" + run.id()).json(Map.of("id", run.id()));
     }
@@ -39,24 +38,5 @@ final class RunApi {
         String id = ctx.pathParam("id");
         return launcher.runs().find(id).orElseThrow(() -> new ApiException(404,
                 "no run with id '" + id + "' (runs are forgotten after a server restart)"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> body(Context ctx) {
-        String text = ctx.body();
-        if (text.isBlank()) {
-            throw new ApiException(400, "send a JSON object, e.g. {\"exercise\":\"counting\",\"mode\":\"sequential\"}");
-        }
-        try {
-            Object parsed = Json.MAPPER.readValue(text, Object.class);
-            if (parsed instanceof Map<?, ?> map) {
-                return (Map<String, Object>) map;
-            }
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation() == null ? JsonLocation.NA : e.getLocation();
-            throw new ApiException(400, "the body is not valid JSON: " + e.getOriginalMessage(),
-                    Map.of("line", where.getLineNr(), "column", where.getColumnNr()));
-        }
-        throw new ApiException(400, "the body must be a JSON object, e.g. {\"exercise\":\"counting\"}");
     }
 }

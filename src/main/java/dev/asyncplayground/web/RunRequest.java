@@ -7,6 +7,7 @@ import dev.asyncplayground.exercise.Exercise;
 import dev.asyncplayground.scenario.ParseResult;
 import dev.asyncplayground.scenario.Scenario;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,7 +19,11 @@ import java.util.Set;
  */
 record RunRequest(Scenario scenario, Map<String, ?> params, RunOptions options) {
 
+    static final double MIN_SPEED = 0.001;
     static final double MAX_SPEED = 1000;
+    /** What a usable speed is, for the API's and the form's messages. */
+    static final String SPEED_RULE = "speed must be a number from " + MIN_SPEED + " to " + (int) MAX_SPEED
+            + " (1 = real time, 10 = ten times faster)";
     private static final Set<String> FIELDS = Set.of("exercise", "scenario", "params", "mode", "speed", "threads",
             "limit");
 
@@ -30,7 +35,12 @@ record RunRequest(Scenario scenario, Map<String, ?> params, RunOptions options) 
                         + "'; a run takes exercise or scenario, params, mode, speed, threads and limit");
             }
         }
-        return new RunRequest(scenario(body, catalogue), params(body.get("params")), options(body));
+        Scenario scenario = scenario(body, catalogue);
+        Map<String, ?> params = params(body.get("params"));
+        JsonParams.mistyped(scenario.params(), params).ifPresent(mistyped -> {
+            throw mistyped;
+        });
+        return new RunRequest(scenario, params, options(body));
     }
 
     private static RunOptions options(Map<String, Object> body) {
@@ -40,12 +50,23 @@ record RunRequest(Scenario scenario, Map<String, ?> params, RunOptions options) 
         return options(mode, speed(body.get("speed")), threads, limit);
     }
 
-    /** Builds options, turning an out-of-range value into a 400 that names it. */
-    static RunOptions options(Mode mode, double speed, int threads, int limit) {
+    private static RunOptions options(Mode mode, double speed, int threads, int limit) {
+        optionsProblem(mode, speed, threads, limit).ifPresent(problem -> {
+            throw badRequest(problem);
+        });
+        return new RunOptions(mode, speed, threads, limit);
+    }
+
+    /** Why these values cannot make run options, or empty if they can: the one check the API and the form share. */
+    static Optional<String> optionsProblem(Mode mode, double speed, int threads, int limit) {
+        if (!(speed >= MIN_SPEED && speed <= MAX_SPEED)) {
+            return Optional.of(SPEED_RULE);
+        }
         try {
-            return new RunOptions(mode, speed, threads, limit);
-        } catch (IllegalArgumentException e) {
-            throw badRequest(e.getMessage());
+            new RunOptions(mode, speed, threads, limit);
+            return Optional.empty();
+        } catch (IllegalArgumentException outOfRange) {
+            return Optional.of(outOfRange.getMessage());
         }
     }
 
@@ -60,7 +81,8 @@ record RunRequest(Scenario scenario, Map<String, ?> params, RunOptions options) 
         if (value instanceof Integer n) {
             return n;
         }
-        throw badRequest("\"" + field + "\" must be a whole number; got " + value);
+        throw badRequest("\"" + field + "\" must be a whole number as a JSON number; got "
+                + JsonParams.describe(value));
     }
 
     private static Scenario scenario(Map<String, Object> body, Catalogue catalogue) {
@@ -103,8 +125,11 @@ record RunRequest(Scenario scenario, Map<String, ?> params, RunOptions options) 
 
     /** The mode named by id; a 400 listing the modes otherwise. */
     static Mode mode(Object id) {
-        if (!(id instanceof String name)) {
+        if (id == null) {
             throw badRequest("\"mode\" is required: one of " + Mode.ids());
+        }
+        if (!(id instanceof String name)) {
+            throw badRequest("\"mode\" must be a JSON string, one of " + Mode.ids() + "; got " + JsonParams.describe(id));
         }
         return Mode.byId(name).orElseThrow(() -> badRequest("unknown mode '" + name + "'; modes: " + Mode.ids()));
     }
@@ -113,11 +138,10 @@ record RunRequest(Scenario scenario, Map<String, ?> params, RunOptions options) 
         if (speed == null) {
             return 1;
         }
-        if (speed instanceof Number n && n.doubleValue() > 0 && n.doubleValue() <= MAX_SPEED) {
+        if (speed instanceof Number n && n.doubleValue() >= MIN_SPEED && n.doubleValue() <= MAX_SPEED) {
             return n.doubleValue();
         }
-        throw badRequest("\"speed\" must be a number above 0 and at most " + (int) MAX_SPEED
-                + " (1 = real time, 10 = ten times faster); got " + speed);
+        throw badRequest(SPEED_RULE + "; got " + JsonParams.describe(speed));
     }
 
     private static ApiException badRequest(String message) {

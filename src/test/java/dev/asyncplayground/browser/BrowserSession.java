@@ -6,13 +6,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -20,9 +25,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <p>Register it as a static field with {@code @RegisterExtension}: it starts the app and the
  * browser before the class's first test (or skips or fails them, see {@link Browser}) and closes
- * both after the last.
+ * both after the last. After each test it fails the test if the browser's console reported an
+ * error, a refusal by the Content-Security-Policy included.
  */
-final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
+final class BrowserSession implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
     private final Supplier<RunningApp> starter;
     private RunningApp app;
@@ -41,6 +47,21 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) {
         app = starter.get();
         driver = Browser.start();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (driver != null) {
+            List<String> errors = consoleErrors();
+            Assertions.assertTrue(errors.isEmpty(), "the browser console reported errors: " + errors);
+        }
+    }
+
+    /** The errors the console reported since the last call (reading them empties the console's log). */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
     }
 
     @Override

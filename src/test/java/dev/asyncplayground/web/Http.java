@@ -54,6 +54,22 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Sends {@code body} with the given Content-Type (null for none) and extra headers. */
+    Reply send(String method, String path, String contentType, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    Reply head(String path) {
+        return send("HEAD", path, null, null, Map.of());
+    }
+
     Reply post(String path, Map<String, ?> body) {
         try {
             return post(path, JSON.writeValueAsString(body));

@@ -136,7 +136,7 @@ class RunApiTest extends ApiTestSupport {
                 count    | "thirty"  | count must be a whole number
                 count    | 500       | count must be between 1 and 200 (got 500)
                 count    | 0         | count must be between 1 and 200 (got 0)
-                sleepers | "eight"   | sleepers must be whole numbers separated by commas
+                sleepers | "eight"   | sleepers must be a JSON array of whole numbers
                 sleepers | [8, 900]  | sleepers items must be between 1 and 200 (got 900)
                 unit     | 100       | unit must be a duration with a unit
                 unit     | "100"     | unit must be a duration with a unit
@@ -157,7 +157,7 @@ class RunApiTest extends ApiTestSupport {
                 {"exercise":"counting","mode":"green-threads"}            | unknown mode 'green-threads'
                 {"exercise":"chess","mode":"sequential"}                  | unknown exercise 'chess'
                 {"mode":"sequential"}                                     | say what to run
-                {"exercise":"counting","mode":"sequential","speed":0}     | "speed" must be a number above 0
+                {"exercise":"counting","mode":"sequential","speed":0}     | speed must be a number from 0.001 to 1000
                 {"exercise":"counting","mode":"sequential","params":[1]}  | "params" must be an object
                 {"exercise":"counting","mode":"sequential","colour":1}    | unknown field 'colour'
                 [1, 2]                                                    | the body must be a JSON object
