@@ -118,6 +118,25 @@
     });
   }
 
+  /** The scenario's measured figures, one per line: name and value. */
+  function fillMetrics(cell, metrics) {
+    const items = Object.entries(metrics).map(([name, value]) => {
+      const li = document.createElement('li');
+      const figure = document.createElement('strong');
+      figure.textContent = value;
+      li.append(name + ' ', figure);
+      return li;
+    });
+    if (items.length === 0) {
+      cell.textContent = '—';
+      return;
+    }
+    const list = document.createElement('ul');
+    list.className = 'metric-list';
+    list.append(...items);
+    cell.replaceChildren(list);
+  }
+
   function finish(entry, summary) {
     const { model, panel, row } = entry;
     model.finish(summary);
@@ -133,6 +152,7 @@
       row.querySelector('.threads-used').textContent = summary.threadsUsed;
       row.querySelector('.shared').textContent = Object.entries(summary.shared)
         .map(([name, value]) => `${name} = ${value}`).join(', ') || '—';
+      fillMetrics(row.querySelector('.metrics'), summary.metrics || {});
       updateSpeedups(row.closest('.comparison'));
     }
     if (summary.message) panel.querySelector('.mode-description').textContent += ' — ' + summary.message;

@@ -92,7 +92,7 @@ record FormSubmission(List<Param> params, Map<String, String> raw, List<Diagnost
             return "tick at least one mode to run";
         }
         if (Double.isNaN(speed)) {
-            return "speed must be a number above 0 and at most 1000";
+            return "speed must be a number above 0 and at most " + (int) RunRequest.MAX_SPEED;
         }
         try {
             modes.forEach(mode -> pool.options(mode, speed));
@@ -124,7 +124,10 @@ record FormSubmission(List<Param> params, Map<String, String> raw, List<Diagnost
 
     /** The speed as the field shows it. */
     String speedText() {
-        return Double.isNaN(speed) || speed == 1 ? "1" : Double.toString(speed);
+        if (Double.isNaN(speed) || speed == 1) {
+            return "1";
+        }
+        return speed == Math.rint(speed) ? Long.toString((long) speed) : Double.toString(speed);
     }
 
     private static double parseSpeed(String text) {

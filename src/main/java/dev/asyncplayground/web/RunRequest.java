@@ -18,7 +18,8 @@ import java.util.Set;
  */
 record RunRequest(Scenario scenario, Map<String, ?> params, RunOptions options) {
 
-    static final double MAX_SPEED = 1000;
+    /** The fastest time scale: an hour of scenario time per real second. */
+    static final double MAX_SPEED = 3600;
     private static final Set<String> FIELDS = Set.of("exercise", "scenario", "params", "mode", "speed", "threads",
             "limit");
 
@@ -30,14 +31,16 @@ record RunRequest(Scenario scenario, Map<String, ?> params, RunOptions options) 
                         + "'; a run takes exercise or scenario, params, mode, speed, threads and limit");
             }
         }
-        return new RunRequest(scenario(body, catalogue), params(body.get("params")), options(body));
+        double defaultSpeed = body.get("scenario") == null && body.get("exercise") instanceof String id
+                ? catalogue.find(id).map(Exercise::speed).orElse(1.0) : 1;
+        return new RunRequest(scenario(body, catalogue), params(body.get("params")), options(body, defaultSpeed));
     }
 
-    private static RunOptions options(Map<String, Object> body) {
+    private static RunOptions options(Map<String, Object> body, double defaultSpeed) {
         Mode mode = mode(body.get("mode"));
         int threads = whole(body, "threads", Mode.PLATFORM_THREADS, RunOptions.DEFAULT_THREADS);
         int limit = whole(body, "limit", Mode.VIRTUAL_THREADS, RunOptions.NO_LIMIT);
-        return options(mode, speed(body.get("speed")), threads, limit);
+        return options(mode, speed(body.get("speed"), defaultSpeed), threads, limit);
     }
 
     /** Builds options, turning an out-of-range value into a 400 that names it. */
@@ -109,9 +112,9 @@ record RunRequest(Scenario scenario, Map<String, ?> params, RunOptions options) 
         return Mode.byId(name).orElseThrow(() -> badRequest("unknown mode '" + name + "'; modes: " + Mode.ids()));
     }
 
-    private static double speed(Object speed) {
+    private static double speed(Object speed, double defaultSpeed) {
         if (speed == null) {
-            return 1;
+            return defaultSpeed;
         }
         if (speed instanceof Number n && n.doubleValue() > 0 && n.doubleValue() <= MAX_SPEED) {
             return n.doubleValue();
