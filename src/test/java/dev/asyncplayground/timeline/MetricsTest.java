@@ -207,17 +207,21 @@ class MetricsTest {
         }
     }
 
-    @Test
-    void figuresComeInTheOrderTheMeasuresWereDeclaredAndScaleWithSpeed() {
-        List<TimelineEvent> events = run(1, print(0, 0, "a"), print(10, 0, "b"));
-        Map<String, Number> figures = Metrics.of(List.of(new Measure("z", Kind.LINES, ""),
-                new Measure("a", Kind.PRINTED_AT, "b")), events, 60, 10 * MS);
-        assertEquals(List.of("z", "a"), List.copyOf(figures.keySet()));
-        assertEquals(600.0, figures.get("a"), "10 real ms at speed 60 are 600 scenario ms");
-    }
+    @Nested
+    class Together {
 
-    @Test
-    void noEventsNoFigures() {
-        assertEquals(Map.of(), Metrics.of(List.of(new Measure("m", Kind.TIMEOUTS, "")), List.of(), 1, 0));
+        @Test
+        void figuresComeInTheOrderTheMeasuresWereDeclaredAndScaleWithSpeed() {
+            List<TimelineEvent> events = run(1, print(0, 0, "a"), print(10, 0, "b"));
+            Map<String, Number> figures = Metrics.of(List.of(new Measure("z", Kind.LINES, ""),
+                    new Measure("a", Kind.PRINTED_AT, "b")), events, 60, 10 * MS);
+            assertEquals(List.of("z", "a"), List.copyOf(figures.keySet()));
+            assertEquals(600.0, figures.get("a"), "10 real ms at speed 60 are 600 scenario ms");
+        }
+
+        @Test
+        void noEventsNoFigures() {
+            assertEquals(Map.of(), Metrics.of(List.of(new Measure("m", Kind.TIMEOUTS, "")), List.of(), 1, 0));
+        }
     }
 }
