@@ -118,13 +118,26 @@
     });
   }
 
-  /** The scenario's measured figures, one per line: name and value. */
+  /**
+   * One measured figure for reading: its camel-case key as words, times (keys ending in Ms) in
+   * seconds like the rest of the table, shares (ending in Percent) with a % sign.
+   */
+  function metricText(name, value) {
+    const words = (key) => key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+    if (name.endsWith('Ms')) return [words(name.slice(0, -2)), seconds(value)];
+    if (name.endsWith('Percent')) return [words(name.slice(0, -7)), value.toFixed(1) + ' %'];
+    return [words(name), String(value)];
+  }
+
+  /** The scenario's measured figures, one per line: what it is and its value; the API key on hover. */
   function fillMetrics(cell, metrics) {
     const items = Object.entries(metrics).map(([name, value]) => {
+      const [label, text] = metricText(name, value);
       const li = document.createElement('li');
+      li.title = `${name} = ${value} in GET /api/runs/{id}`;
       const figure = document.createElement('strong');
-      figure.textContent = value;
-      li.append(name + ' ', figure);
+      figure.textContent = text;
+      li.append(label + ' ', figure);
       return li;
     });
     if (items.length === 0) {

@@ -8,6 +8,7 @@ import dev.asyncplayground.web.RunningApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,6 +36,27 @@ class AllExercisesBrowserTest {
 
     private static ChromeDriver browser() {
         return session.driver();
+    }
+
+    @Test
+    void theLandingPageShowsTheEightExercisesTheNewScenarioAndTheGuide() throws Exception {
+        browser().manage().window().setSize(new Dimension(1280, 1400));
+        session.open("/");
+        assertEquals(List.of("counting", "laundry", "chess-simul", "page-load", "api-calls", "bank-update", "cpu-vs-io",
+                "responsive-ui"), session.each(".exercise-card[data-exercise]", "el.dataset.exercise"));
+        assertTrue(session.each(".exercise-card .see", "el.textContent").stream().allMatch(t -> t.length() > 30),
+                "every card says what you will see");
+        assertEquals(1, browser().findElements(By.id("new-scenario")).size());
+        assertEquals(1, browser().findElements(By.cssSelector(".exercise-card a[href='/docs/scenario-language']")).size());
+        if (!SHOTS.isEmpty()) {
+            for (int[] size : new int[][] {{1920, 1080}, {1280, 720}}) {
+                browser().manage().window().setSize(new Dimension(size[0], size[1]));
+                Thread.sleep(300);
+                Path target = Path.of(SHOTS, "ex-home-" + size[0] + ".png");
+                Files.createDirectories(target.getParent());
+                Files.write(target, browser().getScreenshotAs(OutputType.BYTES));
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -72,6 +72,23 @@ class ExerciseLessonsApiTest extends ApiTestSupport {
     }
 
     @Nested
+    class TheDoneEvent {
+
+        @Test
+        void carriesTheSameMetricsAsTheRun() throws Exception {
+            String id = http.startRun(Map.of("exercise", "bank-update", "mode", "event-loop"));
+            try (SseReader stream = SseReader.open(app.url() + "/api/runs/" + id + "/events", null)) {
+                SseReader.Event done = stream.untilDone().getLast();
+                assertEquals("done", done.type());
+                Map<String, Object> run = http.awaitRun(id, Duration.ofSeconds(10));
+                assertEquals(run.get("metrics"), done.data().get("metrics"));
+                assertEquals(List.of("expectedBalance", "finalBalance", "lostUpdates"),
+                        List.copyOf(((Map<?, ?>) done.data().get("metrics")).keySet()));
+            }
+        }
+    }
+
+    @Nested
     class ResponsiveUi {
 
         @Test
