@@ -103,7 +103,7 @@ class ExerciseLessonsApiTest extends ApiTestSupport {
         void onVirtualThreadsTheTicksGoOn() throws Exception {
             Map<String, Object> run = run("responsive-ui", "virtual-threads", Map.of(), 2.0);
             assertEquals(20, metric(run, "uiTicks"));
-            assertTrue(metric(run, "largestUiGapMs") < 100 + 150, "ticks every 100 ms, give or take: "
+            assertTrue(metric(run, "largestUiGapMs") < 100 + 300, "ticks every 100 ms, give or take: "
                     + metric(run, "largestUiGapMs"));
         }
 
@@ -114,7 +114,7 @@ class ExerciseLessonsApiTest extends ApiTestSupport {
             assertTrue(gap >= 400 * 0.95 && gap < 2000, "frozen for the 400 ms compress step, never for the 2 s"
                     + " send: " + gap);
             Map<String, Object> noCpu = run("responsive-ui", "event-loop", Map.of("compress", "0ms"), 2.0);
-            assertTrue(metric(noCpu, "largestUiGapMs") < 100 + 150, "without CPU work on the loop, awaiting blocks"
+            assertTrue(metric(noCpu, "largestUiGapMs") < 100 + 300, "without CPU work on the loop, awaiting blocks"
                     + " nobody: " + metric(noCpu, "largestUiGapMs"));
         }
     }
