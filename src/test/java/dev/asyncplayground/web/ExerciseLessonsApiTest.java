@@ -72,6 +72,23 @@ class ExerciseLessonsApiTest extends ApiTestSupport {
     }
 
     @Nested
+    class Speeds {
+
+        @Test
+        void anExerciseRunsAtItsOwnSpeedUnlessTheRequestSaysOtherwise() throws Exception {
+            String laundry = http.startRun(Map.of("exercise", "laundry", "mode", "event-loop"));
+            assertEquals(3600.0, http.get("/api/runs/" + laundry).object().get("speed"));
+            http.delete("/api/runs/" + laundry);
+            String slower = http.startRun(Map.of("exercise", "laundry", "mode", "event-loop", "speed", 2000));
+            assertEquals(2000.0, http.get("/api/runs/" + slower).object().get("speed"));
+            http.delete("/api/runs/" + slower);
+            assertEquals(3600.0, http.get("/api/exercises").array().stream()
+                    .filter(e -> "laundry".equals(((Map<?, ?>) e).get("id"))).map(e -> ((Map<?, ?>) e).get("speed"))
+                    .findFirst().orElseThrow());
+        }
+    }
+
+    @Nested
     class TheDoneEvent {
 
         @Test
