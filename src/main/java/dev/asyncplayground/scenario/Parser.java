@@ -88,7 +88,7 @@ final class Parser {
                     yield measure(first, context);
                 }
                 throw in.error(first, Advice.unknownStatement(first.lexeme(),
-                    in.peekNext().type() == TokenType.EQUAL, context));
+                        in.peekNext().type() == TokenType.EQUAL, context));
             }
             case STRING -> throw in.error(first, context == Context.TASK
                     ? "a step starts with its keyword, like print " + first.lexeme()

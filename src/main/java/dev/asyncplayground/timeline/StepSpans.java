@@ -22,6 +22,10 @@ final class StepSpans {
         }
     }
 
+    private static final byte NONE = 0;
+    private static final byte WAIT = 1;
+    private static final byte CPU = 2;
+
     private final List<Span> waits = new ArrayList<>();
     private final List<Span> cpus = new ArrayList<>();
     private final long[] openSince;
@@ -53,10 +57,10 @@ final class StepSpans {
 
     private void add(TimelineEvent event) {
         switch (event) {
-            case TimelineEvent.WaitStarted e -> openStep(e.task(), 1, e.atNanos(), e.durationNanos());
-            case TimelineEvent.CpuStarted e -> openStep(e.task(), 2, e.atNanos(), e.durationNanos());
+            case TimelineEvent.WaitStarted e -> openStep(e.task(), WAIT, e.atNanos(), e.durationNanos());
+            case TimelineEvent.CpuStarted e -> openStep(e.task(), CPU, e.atNanos(), e.durationNanos());
             case TimelineEvent.WaitEnded e -> {
-                finishedWaits += open[e.task()] == 1 ? 1 : 0;
+                finishedWaits += open[e.task()] == WAIT ? 1 : 0;
                 close(e.task(), e.atNanos());
             }
             case TimelineEvent.CpuEnded e -> close(e.task(), e.atNanos());
@@ -76,18 +80,18 @@ final class StepSpans {
         }
     }
 
-    private void openStep(int task, int kind, long at, long declared) {
+    private void openStep(int task, byte kind, long at, long declared) {
         close(task, at);
-        open[task] = (byte) kind;
+        open[task] = kind;
         openSince[task] = at;
         openDeclared[task] = declared;
     }
 
     private void close(int task, long at) {
-        if (open[task] != 0) {
+        if (open[task] != NONE) {
             long to = openSince[task] + Math.max(0, Math.min(openDeclared[task], at - openSince[task]));
-            (open[task] == 1 ? waits : cpus).add(new Span(openSince[task], to));
-            open[task] = 0;
+            (open[task] == WAIT ? waits : cpus).add(new Span(openSince[task], to));
+            open[task] = NONE;
         }
     }
 

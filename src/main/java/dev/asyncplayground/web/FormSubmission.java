@@ -36,7 +36,7 @@ record FormSubmission(List<Param> params, Map<String, String> raw, List<Diagnost
         /** The options for one mode; a 400-style message if a field is not usable. */
         RunOptions options(Mode mode, double speed) {
             int poolSize = whole(threads, "threads", RunOptions.DEFAULT_THREADS);
-            int inFlight = whole(limit, "limit", RunOptions.NO_LIMIT);
+            int inFlight = whole(limit, "the virtual-threads in-flight limit", RunOptions.NO_LIMIT);
             return RunRequest.options(mode, speed, poolSize, mode == Mode.VIRTUAL_THREADS ? inFlight : 0);
         }
 
