@@ -8,6 +8,7 @@ import dev.asyncplayground.web.RunningApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +18,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * A new user opens each exercise from the landing page's cards and runs it in its default modes;
@@ -93,6 +96,11 @@ class AllExercisesBrowserTest {
                     "every run shows the lesson in numbers: " + figures);
         }
         assertFalse(browser().findElement(By.id("params")).getText().contains("must be"), "no form errors");
+        List<String> errors = browser().manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage)
+                .filter(message -> !message.contains("/favicon.ico")) // served by the HTTP-edges work; drop on merge
+                .toList();
+        assertEquals(List.of(), errors, "no errors in the browser's console");
         if (!SHOTS.isEmpty()) {
             shoot(id, 1920, 1080);
             shoot(id, 1280, 720);
