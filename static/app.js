@@ -118,6 +118,79 @@
     });
   }
 
+  /**
+   * One measured figure for reading: its camel-case key as words, times (keys ending in Ms) in
+   * seconds like the rest of the table, shares (ending in Percent) with a % sign.
+   */
+  function metricText(name, value) {
+    const words = (key) => key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+    if (name.endsWith('Ms')) return [words(name.slice(0, -2)), seconds(value)];
+    if (name.endsWith('Percent')) return [words(name.slice(0, -7)), value.toFixed(1) + ' %'];
+    return [words(name), String(value)];
+  }
+
+  /**
+   * The lesson table, made on the first run that reports figures: one row per run of the
+   * comparison (in the summary table's order), one column per measured figure.
+   */
+  function lessonTable(comparison) {
+    let table = comparison.querySelector('table.lesson');
+    if (table) return table;
+    table = document.createElement('table');
+    table.className = 'lesson';
+    table.createCaption().textContent = 'The lesson in numbers';
+    const head = table.createTHead().insertRow();
+    const corner = document.createElement('th');
+    corner.scope = 'col';
+    corner.textContent = 'mode';
+    head.appendChild(corner);
+    const body = table.createTBody();
+    comparison.querySelectorAll('table.summary tbody tr[data-run-id]').forEach((run) => {
+      const tr = body.insertRow();
+      tr.dataset.lessonRun = run.dataset.runId;
+      const th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = run.dataset.mode;
+      tr.appendChild(th);
+    });
+    comparison.querySelector('table.summary').after(table);
+    return table;
+  }
+
+  /** The column of one figure, added (with a dash for the runs already shown) the first time it appears. */
+  function lessonColumn(table, name) {
+    const head = table.tHead.rows[0];
+    let index = [...head.cells].findIndex((th) => th.dataset.metric === name);
+    if (index >= 0) return index;
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.dataset.metric = name;
+    th.title = `${name} in GET /api/runs/{id}`;
+    th.textContent = metricText(name, 0)[0];
+    head.appendChild(th);
+    [...table.tBodies[0].rows].forEach((tr) => {
+      const td = tr.insertCell();
+      td.textContent = tr.dataset.done ? '—' : '…';
+    });
+    return head.cells.length - 1;
+  }
+
+  /** Writes one finished run's figures into the lesson table. */
+  function fillLesson(row, metrics) {
+    const names = Object.keys(metrics);
+    const comparison = row.closest('.comparison');
+    if (names.length === 0 && !comparison.querySelector('table.lesson')) return;
+    const table = lessonTable(comparison);
+    names.forEach((name) => lessonColumn(table, name));
+    const tr = table.querySelector(`tr[data-lesson-run="${row.dataset.runId}"]`);
+    if (!tr) return;
+    tr.dataset.done = 'yes';
+    [...table.tHead.rows[0].cells].slice(1).forEach((th, i) => {
+      const value = metrics[th.dataset.metric];
+      tr.cells[i + 1].textContent = value === undefined ? '—' : metricText(th.dataset.metric, value)[1];
+    });
+  }
+
   function finish(entry, summary) {
     const { model, panel, row } = entry;
     model.finish(summary);
@@ -133,6 +206,7 @@
       row.querySelector('.threads-used').textContent = summary.threadsUsed;
       row.querySelector('.shared').textContent = Object.entries(summary.shared)
         .map(([name, value]) => `${name} = ${value}`).join(', ') || '—';
+      fillLesson(row, summary.metrics || {});
       updateSpeedups(row.closest('.comparison'));
     }
     if (summary.message) panel.querySelector('.mode-description').textContent += ' — ' + summary.message;

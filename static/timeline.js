@@ -29,8 +29,13 @@
     'timed-out': 'running',
   };
 
+  /** Minutes read better than seconds from here on (laundry's day lasts hours). */
+  const MINUTES_FROM_MS = 10 * 60000;
+
+  /** A duration for reading: seconds below ten minutes, whole minutes from there. */
   function seconds(ms) {
     if (ms === null || ms === undefined) return '';
+    if (Math.abs(ms) >= MINUTES_FROM_MS) return Math.round(ms / 60000) + ' min';
     return (ms / 1000).toFixed(ms < 10000 ? 2 : 1) + ' s';
   }
 
@@ -211,13 +216,16 @@
     }
   }
 
-  /** An axis label with just the decimals the step needs: 0 s, 0.5 s, 1 s, 1.5 s. */
+  /** An axis label with just the decimals the step needs: 0 s, 0.5 s, 1 s, 1.5 s; or 0 min, 50 min. */
   function tickLabel(ms, stepMs) {
+    if (stepMs >= 60000) return Math.round(ms / 60000) + ' min';
     const decimals = Math.max(0, Math.ceil(-Math.log10(stepMs / 1000) - 1e-9));
     return (ms / 1000).toFixed(decimals) + ' s';
   }
 
+  /** A round step for about eight ticks: 1, 2 or 5 times a power of ten, in seconds or (for long axes) minutes. */
   function niceStep(maxMs) {
+    if (maxMs >= MINUTES_FROM_MS) return niceStep(maxMs / 60000) * 60000;
     const rough = maxMs / 8;
     const power = Math.pow(10, Math.floor(Math.log10(rough)));
     const steps = [1, 2, 5, 10].map((f) => f * power);

@@ -2,6 +2,8 @@ package dev.asyncplayground.engine;
 
 import dev.asyncplayground.scenario.Program;
 import dev.asyncplayground.timeline.EventLog;
+import dev.asyncplayground.timeline.Measure;
+import dev.asyncplayground.timeline.Metrics;
 import dev.asyncplayground.timeline.TimelineEvent;
 import dev.asyncplayground.timeline.TimelineSummary;
 import java.util.List;
@@ -35,6 +37,8 @@ public final class Run {
     private RunStatus stopAs;
     private Thread supervisor;
     private TimelineSummary finalSummary;
+    private final List<Measure> measures;
+    private volatile Map<String, Number> finalMetrics;
 
     Run(String id, Program program, RunOptions options, Limits limits, RunContext context) {
         this.id = id;
@@ -42,6 +46,7 @@ public final class Run {
         this.ideal = context.ideal();
         this.cores = context.cores();
         this.onEnd = context.onEnd();
+        this.measures = program.measures();
         this.state = new RunState(program, options, log, limits, context.threads(),
                 reason -> stop(RunStatus.FAILED, reason));
     }
@@ -102,6 +107,25 @@ public final class Run {
             }
         }
         return TimelineSummary.of(log.snapshot(), options.speed(), log.elapsedNanos(), cores);
+    }
+
+    /**
+     * The figures the scenario's {@code measure} lines ask for, computed from the events so far
+     * (final once the status is final); empty for a scenario that measures nothing.
+     */
+    public Map<String, Number> metrics() {
+        Map<String, Number> known = finalMetrics;
+        if (known != null || measures.isEmpty()) {
+            return known != null ? known : Map.of();
+        }
+        boolean last = status.isFinal();
+        TimelineSummary summary = summary();
+        long elapsedNanos = Math.round(summary.elapsedMs() * 1_000_000 / options.speed());
+        Map<String, Number> figures = Metrics.of(measures, log.snapshot(), options.speed(), elapsedNanos);
+        if (last) {
+            finalMetrics = figures;
+        }
+        return figures;
     }
 
     /** Stops the run: its tasks are interrupted and end as cancelled. */

@@ -55,7 +55,7 @@ final class CatalogueLoader {
                 .map(String::strip).toList();
         return new Exercise(id, required(lesson, id, "title"), required(lesson, id, "summary"),
                 required(lesson, id, "explanation"), required(lesson, id, "notice"), required(lesson, id, "question"),
-                parsed.scenario(), source, modes);
+                parsed.scenario(), source, modes, required(lesson, id, "see"), speed(lesson, id));
     }
 
     private static ParseResult checked(String name, String source) {
@@ -65,6 +65,15 @@ final class CatalogueLoader {
                     + parsed.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
         }
         return parsed;
+    }
+
+    private static double speed(Properties lesson, String id) {
+        String speed = lesson.getProperty("speed", "1").strip();
+        try {
+            return Double.parseDouble(speed);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("exercises/" + id + ".properties: speed '" + speed + "' is no number", e);
+        }
     }
 
     private static String required(Properties lesson, String id, String key) {

@@ -15,9 +15,12 @@ import java.util.List;
  * @param scenario    what runs
  * @param source      the scenario's text, shown in the editor
  * @param modes       the execution models compared by default
+ * @param see         what the learner will see, for the exercise's card on the landing page
+ * @param speed       the time scale it runs at by default (scenario time = real time × speed)
  */
 public record Exercise(String id, String title, String summary, String explanation, String notice,
-                       String question, Scenario scenario, String source, List<String> modes) {
+                       String question, Scenario scenario, String source, List<String> modes, String see,
+                       double speed) {
 
     public Exercise {
         modes = List.copyOf(modes);

@@ -1,5 +1,7 @@
 package dev.asyncplayground.scenario;
 
+import dev.asyncplayground.timeline.Measure;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +17,8 @@ final class Checker {
     private final TypeChecker types;
     private final Constants constants;
     private final TaskNames tasks = new TaskNames();
+    private static final int MAX_MEASURES = 20;
+    private final Set<String> measures = new HashSet<>();
     private boolean sawTask;
     private int generators;
 
@@ -64,6 +68,7 @@ final class Checker {
     private void check(Stmt stmt, String task) {
         switch (stmt) {
             case Stmt.ParamDecl decl -> { }
+            case Stmt.MeasureDecl measure -> measure(measure);
             case Stmt.Shared shared -> types.expect(shared.initial(), ExprType.INT,
                     "a shared value starts as a whole number, like shared balance = 100");
             case Stmt.Task t -> task(t);
@@ -148,6 +153,25 @@ final class Checker {
     private void spend(Expr duration, Template label, String keyword) {
         duration(duration, keyword);
         template(label);
+    }
+
+    private void measure(Stmt.MeasureDecl decl) {
+        Measure measure = decl.measure();
+        if (measures.size() == MAX_MEASURES) {
+            types.report(decl.pos(), "a scenario can measure at most " + MAX_MEASURES + " figures");
+        }
+        if (!measures.add(measure.name())) {
+            types.report(decl.pos(), "'" + measure.name() + "' is measured twice; give each measure a name of its"
+                    + " own");
+        }
+        String name = measure.subject();
+        if (measure.kind().subject() == Measure.Subject.SHARED && scope.shared(name).isEmpty()
+                && !scope.isBroken(name)) {
+            types.report(decl.subjectPos(), "'" + name + "' is not a shared value"
+                    + Suggestions.closest(name, scope.sharedNames()).map(s -> "; did you mean '" + s + "'?")
+                    .orElse("; '" + measure.kind().word() + "' measures a value declared like shared " + name
+                            + " = 0"));
+        }
     }
 
     private void update(Stmt.Update update) {

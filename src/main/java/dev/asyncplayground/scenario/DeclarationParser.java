@@ -1,6 +1,8 @@
 package dev.asyncplayground.scenario;
 
+import dev.asyncplayground.timeline.Measure;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -11,6 +13,11 @@ import java.util.Set;
  * literals, checked here against the type so that the declared {@link Param} is always valid.
  */
 final class DeclarationParser {
+
+    /** The word that starts a measure line; it is no reserved word, so it can still be a name. */
+    static final String MEASURE = "measure";
+    private static final List<String> KIND_WORDS = Arrays.stream(Measure.Kind.values()).map(Measure.Kind::word)
+            .toList();
 
     private final TokenCursor in;
     private final ExpressionParser expressions;
@@ -35,6 +42,44 @@ final class DeclarationParser {
             broken.add(name.lexeme());
             throw error;
         }
+    }
+
+    /**
+     * Parses {@code measure NAME = KIND [SUBJECT]}: a shared value's name for the kinds about a
+     * shared value, a quoted text for the kinds about printed lines, nothing for the others.
+     */
+    Stmt measure() {
+        Token keyword = in.advance();
+        Token name = in.expectName("expected a name after 'measure', like measure lostUpdates = lost balance");
+        in.expect(TokenType.EQUAL, "expected '=' after 'measure " + name.lexeme() + "', then what to measure,"
+                + " like measure " + name.lexeme() + " = mostWaits");
+        Token word = in.peek();
+        if (word.type() != TokenType.IDENTIFIER) {
+            throw in.error(word, "expected what to measure after '=', one of: " + Measure.Kind.words());
+        }
+        Measure.Kind kind = Measure.Kind.byWord(word.lexeme()).orElseThrow(() -> in.error(word,
+                "unknown measure '" + word.lexeme() + "'" + Suggestions.closest(word.lexeme(), KIND_WORDS)
+                        .map(m -> "; did you mean '" + m + "'?").orElse("; the measures are " + Measure.Kind.words())));
+        in.advance();
+        Token subject = in.peek();
+        String text = switch (kind.subject()) {
+            case NONE -> "";
+            case SHARED -> in.expectName("'" + kind.word() + "' needs the name of a shared value, like "
+                    + kind.word() + " balance").lexeme();
+            case TEXT -> measuredText(kind);
+        };
+        in.endOfLine(keyword);
+        return new Stmt.MeasureDecl(new Measure(name.lexeme(), kind, text), Pos.of(keyword),
+                kind.subject() == Measure.Subject.NONE ? Pos.of(word) : Pos.of(subject));
+    }
+
+    private String measuredText(Measure.Kind kind) {
+        Token string = in.peek();
+        if (string.type() != TokenType.STRING) {
+            throw in.error(string, "'" + kind.word() + "' needs the start of the printed lines in quotes, like "
+                    + kind.word() + " \"tick\"");
+        }
+        return fixedText(in.advance(), "the text of a measure");
     }
 
     private Stmt shared(Token keyword, Token name) {

@@ -83,8 +83,13 @@ final class Parser {
             case WAIT, CPU, PRINT, UPDATE, AWAIT, FAIL -> steps.step();
             case ELSE -> throw in.error(first, "'else' must come right after the block of an 'if', at the same"
                     + " indentation as the 'if'");
-            case IDENTIFIER -> throw in.error(first, Advice.unknownStatement(first.lexeme(),
-                    in.peekNext().type() == TokenType.EQUAL, context));
+            case IDENTIFIER -> {
+                if (first.lexeme().equals(DeclarationParser.MEASURE) && in.peekNext().type() == TokenType.IDENTIFIER) {
+                    yield measure(first, context);
+                }
+                throw in.error(first, Advice.unknownStatement(first.lexeme(),
+                        in.peekNext().type() == TokenType.EQUAL, context));
+            }
             case STRING -> throw in.error(first, context == Context.TASK
                     ? "a step starts with its keyword, like print " + first.lexeme()
                     : "a task line starts with the word task: write task " + first.lexeme() + ":");
@@ -110,6 +115,13 @@ final class Parser {
                 indented(body);
             }
         }
+    }
+
+    private Stmt measure(Token first, Context context) {
+        if (context != Context.TOP) {
+            throw in.error(first, "'measure' lines belong at the top level, not inside a block");
+        }
+        return declarations.measure();
     }
 
     private Stmt task() {

@@ -1,5 +1,6 @@
 package dev.asyncplayground.scenario;
 
+import dev.asyncplayground.timeline.Measure;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,12 +74,14 @@ public final class ScenarioDefinition implements Scenario {
                 shared.put(declaration.name(), evaluator.integer(declaration.initial()));
             }
         }
+        List<Measure> measures = program.stream().filter(Stmt.MeasureDecl.class::isInstance)
+                .map(stmt -> ((Stmt.MeasureDecl) stmt).measure()).toList();
         List<Links.Built> tasks = new Expander(evaluator, variables, budget).tasks(program);
         List<Diagnostic> problems = Links.check(tasks);
         if (!problems.isEmpty()) {
             throw new InvalidScenarioException(problems);
         }
-        return new Program(tasks.stream().map(Links.Built::spec).toList(), shared);
+        return new Program(tasks.stream().map(Links.Built::spec).toList(), shared, measures);
     }
 
     private Map<String, Value> bind(Map<String, Value> values) {

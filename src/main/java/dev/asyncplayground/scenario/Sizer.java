@@ -70,6 +70,7 @@ final class Sizer {
         return switch (stmt) {
             case Stmt.ParamDecl decl -> Size.ZERO;
             case Stmt.Shared shared -> Size.ZERO;
+            case Stmt.MeasureDecl measure -> Size.ZERO;
             case Stmt.Task task -> Size.TASK.plus(of(task.body()));
             case Stmt.For loop -> loop(loop);
             case Stmt.If conditional -> of(evaluator.chosen(conditional));

@@ -1,5 +1,6 @@
 package dev.asyncplayground.scenario;
 
+import dev.asyncplayground.timeline.Measure;
 import java.util.List;
 
 /** A statement of the scenario language: a declaration, a task, a step, or a loop or condition around them. */
@@ -13,6 +14,9 @@ sealed interface Stmt {
 
     /** {@code shared NAME = EXPR}. */
     record Shared(String name, Expr initial, Pos pos) implements Stmt {}
+
+    /** {@code measure NAME = KIND [SUBJECT]}; {@code subjectPos} is where the subject stands (else the kind). */
+    record MeasureDecl(Measure measure, Pos pos, Pos subjectPos) implements Stmt {}
 
     /** {@code task "NAME" [after "A", "B"]:} and its steps. */
     record Task(Template name, List<Template> after, List<Stmt> body, Pos pos) implements Stmt {

@@ -42,6 +42,7 @@ final class ExerciseApi {
         json.put("summary", exercise.summary());
         json.put("params", exercise.scenario().params().stream().map(Json::param).toList());
         json.put("modes", exercise.modes());
+        json.put("speed", exercise.speed());
         return json;
     }
 }

@@ -42,7 +42,7 @@ record FormSubmission(List<Param> params, Map<String, String> raw, List<Diagnost
                 return Optional.of("threads must be a whole number, got '" + threads + "'");
             }
             if (!isWhole(limit)) {
-                return Optional.of("limit must be a whole number, got '" + limit + "'");
+                return Optional.of("the virtual-threads in-flight limit must be a whole number, got '" + limit + "'");
             }
             return RunRequest.optionsProblem(mode, speed, poolSize(), inFlight(mode));
         }
@@ -136,7 +136,10 @@ record FormSubmission(List<Param> params, Map<String, String> raw, List<Diagnost
 
     /** The speed as the field shows it. */
     String speedText() {
-        return Double.isNaN(speed) || speed == 1 ? "1" : Double.toString(speed);
+        if (Double.isNaN(speed) || speed == 1) {
+            return "1";
+        }
+        return speed == Math.rint(speed) ? Long.toString((long) speed) : Double.toString(speed);
     }
 
     private static double parseSpeed(String text) {

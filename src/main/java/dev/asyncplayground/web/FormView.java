@@ -17,6 +17,11 @@ import java.util.List;
 public record FormView(String exerciseId, String source, String originalSource, ParamsView params,
                        List<ModeChoice> modes, String speed, String threads, String limit) {
 
+    /** The largest speed the speed field accepts. */
+    public int maxSpeed() {
+        return (int) RunRequest.MAX_SPEED;
+    }
+
     /** One mode checkbox. */
     public record ModeChoice(String id, String description, boolean checked) {}
 }

@@ -19,25 +19,28 @@ final class Pages {
     private final Catalogue catalogue;
     private final Playground playground;
     private final Views views;
+    private final List<ExerciseCard> cards;
 
     Pages(Catalogue catalogue, Playground playground, Views views) {
         this.catalogue = catalogue;
         this.playground = playground;
         this.views = views;
+        this.cards = catalogue.all().stream().map(ExerciseCard::of).toList();
     }
 
     void home(Context ctx) {
-        views.render(ctx, "home.jte", Map.of("exercises", catalogue.all()));
+        views.render(ctx, "home.jte", Map.of("cards", cards));
     }
 
     void exercise(Context ctx) {
         Exercise exercise = ExerciseApi.find(catalogue, ctx.pathParam("id"));
-        FormView form = playground.linkedForm(ctx, exercise.id(), exercise.source(), exercise.modes());
+        FormView form = playground.linkedForm(ctx, exercise.id(), exercise.source(), exercise.modes(),
+                exercise.speed());
         views.render(ctx, "exercise.jte", Map.of("page", new PlaygroundPage(exercise.title(), exercise, form)));
     }
 
     void newScenario(Context ctx) {
-        FormView form = playground.linkedForm(ctx, "", catalogue.template(), NEW_SCENARIO_MODES);
+        FormView form = playground.linkedForm(ctx, "", catalogue.template(), NEW_SCENARIO_MODES, 1);
         views.render(ctx, "exercise.jte", Map.of("page", new PlaygroundPage("New scenario", null, form)));
     }
 }

@@ -26,7 +26,7 @@ import java.util.Set;
  */
 final class Playground {
 
-    private static final Set<String> NOT_PARAMS = Set.of("source", "exercise", "modes", "speed", "threads", "limit");
+    private static final Set<String> NOT_PARAMS = Set.of("source", "exercise", "modes", "speed", "threads", "in-flight");
 
     private final RunLauncher launcher;
     private final Views views;
@@ -60,15 +60,17 @@ final class Playground {
     }
 
     /** The form for a page opened from a link: values from the query string, else defaults. */
-    FormView linkedForm(Context ctx, String exerciseId, String original, List<String> defaultModes) {
+    FormView linkedForm(Context ctx, String exerciseId, String original, List<String> defaultModes,
+                        double defaultSpeed) {
         String source = ctx.queryParam("source") != null ? ctx.queryParam("source") : original;
         List<String> modes = ctx.queryParams("modes").isEmpty() ? defaultModes : ctx.queryParams("modes");
         ParseResult parsed = ScenarioTexts.parse(source);
         FormSubmission.PoolFields pool = new FormSubmission.PoolFields(
                 orDefault(ctx.queryParam("threads"), FormSubmission.PoolFields.DEFAULTS.threads()),
-                orDefault(ctx.queryParam("limit"), FormSubmission.PoolFields.DEFAULTS.limit()));
+                orDefault(ctx.queryParam("in-flight"), FormSubmission.PoolFields.DEFAULTS.limit()));
         FormSubmission submission = FormSubmission.read(paramsOf(parsed), parsed.diagnostics(),
-                values(ctx.queryParamMap()), modes, ctx.queryParam("speed"), pool, false);
+                values(ctx.queryParamMap()), modes, orDefault(ctx.queryParam("speed"), Double.toString(defaultSpeed)),
+                pool, false);
         return new FormView(exerciseId, source, original, submission.paramsView(null), submission.modeChoices(),
                 submission.speedText(), pool.threads(), pool.limit());
     }
@@ -81,7 +83,7 @@ final class Playground {
 
     private FormSubmission submission(Context ctx, ParseResult parsed) {
         FormSubmission.PoolFields pool =
-                new FormSubmission.PoolFields(ctx.formParam("threads"), ctx.formParam("limit"));
+                new FormSubmission.PoolFields(ctx.formParam("threads"), ctx.formParam("in-flight"));
         return FormSubmission.read(paramsOf(parsed), parsed.diagnostics(), values(ctx.formParamMap()),
                 ctx.formParams("modes"), ctx.formParam("speed"), pool, true);
     }

@@ -40,6 +40,7 @@ final class RunJson {
         json.put("peakConcurrency", figures.peakConcurrency());
         json.put("threadsUsed", figures.threadsUsed());
         json.put("shared", run.sharedValues());
+        json.put("metrics", run.metrics());
         json.put("message", run.message());
         json.put("output", summary.output());
         json.put("taskCount", summary.tasks().size());

@@ -20,7 +20,8 @@ import java.util.Set;
 record RunRequest(Scenario scenario, Map<String, ?> params, RunOptions options) {
 
     static final double MIN_SPEED = 0.001;
-    static final double MAX_SPEED = 1000;
+    /** The fastest time scale: an hour of scenario time per real second. */
+    static final double MAX_SPEED = 3600;
     /** What a usable speed is, for the API's and the form's messages. */
     static final String SPEED_RULE = "speed must be a number from " + MIN_SPEED + " to " + (int) MAX_SPEED
             + " (1 = real time, 10 = ten times faster)";
@@ -40,14 +41,16 @@ record RunRequest(Scenario scenario, Map<String, ?> params, RunOptions options) 
         JsonParams.mistyped(scenario.params(), params).ifPresent(mistyped -> {
             throw mistyped;
         });
-        return new RunRequest(scenario, params, options(body));
+        double defaultSpeed = body.get("scenario") == null && body.get("exercise") instanceof String id
+                ? catalogue.find(id).map(Exercise::speed).orElse(1.0) : 1;
+        return new RunRequest(scenario, params, options(body, defaultSpeed));
     }
 
-    private static RunOptions options(Map<String, Object> body) {
+    private static RunOptions options(Map<String, Object> body, double defaultSpeed) {
         Mode mode = mode(body.get("mode"));
         int threads = whole(body, "threads", Mode.PLATFORM_THREADS, RunOptions.DEFAULT_THREADS);
         int limit = whole(body, "limit", Mode.VIRTUAL_THREADS, RunOptions.NO_LIMIT);
-        return options(mode, speed(body.get("speed")), threads, limit);
+        return options(mode, speed(body.get("speed"), defaultSpeed), threads, limit);
     }
 
     private static RunOptions options(Mode mode, double speed, int threads, int limit) {
@@ -134,9 +137,9 @@ record RunRequest(Scenario scenario, Map<String, ?> params, RunOptions options) 
         return Mode.byId(name).orElseThrow(() -> badRequest("unknown mode '" + name + "'; modes: " + Mode.ids()));
     }
 
-    private static double speed(Object speed) {
+    private static double speed(Object speed, double defaultSpeed) {
         if (speed == null) {
-            return 1;
+            return defaultSpeed;
         }
         if (speed instanceof Number n && n.doubleValue() >= MIN_SPEED && n.doubleValue() <= MAX_SPEED) {
             return n.doubleValue();

@@ -1,5 +1,6 @@
 package dev.asyncplayground.scenario;
 
+import dev.asyncplayground.timeline.Measure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,12 @@ final class ProgramPrinter {
         return printer.out.toString();
     }
 
-    /** The program as shared lines (sorted by name) and task blocks (in order). */
+    /** The program as shared lines (sorted by name), measure lines and task blocks (in order). */
     static String program(Program program) {
         ProgramPrinter printer = new ProgramPrinter();
         new TreeMap<>(program.shared()).forEach((name, value) ->
                 printer.out.append("shared ").append(name).append(" = ").append(value).append('\n'));
+        program.measures().forEach(printer::measure);
         program.tasks().forEach(printer::task);
         return printer.out.toString();
     }
@@ -41,6 +43,16 @@ final class ProgramPrinter {
         }
         if (!param.description().isEmpty()) {
             out.append(' ').append(quote(param.description()));
+        }
+        out.append('\n');
+    }
+
+    private void measure(Measure measure) {
+        out.append("measure ").append(measure.name()).append(" = ").append(measure.kind().word());
+        switch (measure.kind().subject()) {
+            case NONE -> { }
+            case SHARED -> out.append(' ').append(measure.subject());
+            case TEXT -> out.append(' ').append(quote(measure.subject()));
         }
         out.append('\n');
     }

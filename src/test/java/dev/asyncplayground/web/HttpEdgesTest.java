@@ -71,8 +71,8 @@ class HttpEdgesTest extends ApiTestSupport {
         @CsvSource(delimiter = '|', textBlock = """
                 threads=abc    | threads must be a whole number, got 'abc'
                 threads=0      | threads must be from 1 to 256, got 0
-                speed=0.0001   | speed must be a number from 0.001 to 1000
-                speed=fast     | speed must be a number from 0.001 to 1000
+                speed=0.0001   | speed must be a number from 0.001 to 3600
+                speed=fast     | speed must be a number from 0.001 to 3600
                 """)
         void anUnusablePoolOrSpeedIsSaidInPlaceOfTheParameters(String field, String message) {
             Http.Reply reply = http.send("POST", "/playground/runs", FORM,
@@ -155,12 +155,12 @@ class HttpEdgesTest extends ApiTestSupport {
         }
 
         @ParameterizedTest(name = "speed {0} → 400 without a long number")
-        @ValueSource(strings = {"1e-300", "1e300", "-5", "0", "0.0009", "1000.5"})
+        @ValueSource(strings = {"1e-300", "1e300", "-5", "0", "0.0009", "3600.5"})
         void aSpeedOutOfRangeSaysTheRangeInShortNumbers(String speed) {
             Http.Reply reply = http.post("/api/runs",
                     "{\"exercise\":\"counting\",\"mode\":\"sequential\",\"speed\":" + speed + "}");
             assertEquals(400, reply.status(), reply.text());
-            assertTrue(error(reply).startsWith("speed must be a number from 0.001 to 1000"), reply.text());
+            assertTrue(error(reply).startsWith("speed must be a number from 0.001 to 3600"), reply.text());
             assertFalse(Pattern.compile("\\d{12}").matcher(reply.text()).find(), reply.text());
         }
     }
@@ -291,7 +291,7 @@ class HttpEdgesTest extends ApiTestSupport {
         @CsvSource(delimiter = '|', textBlock = """
                 "threads":"4","mode":"platform-threads" | "threads" must be a whole number as a JSON number; got the string "4"
                 "limit":2.5,"mode":"virtual-threads"    | "limit" must be a whole number as a JSON number; got the number 2.5
-                "speed":"10","mode":"sequential"        | speed must be a number from 0.001 to 1000 (1 = real time, 10 = ten times faster); got the string "10"
+                "speed":"10","mode":"sequential"        | speed must be a number from 0.001 to 3600 (1 = real time, 10 = ten times faster); got the string "10"
                 "mode":["sequential"]                   | "mode" must be a JSON string, one of sequential, virtual-threads, event-loop, platform-threads; got an array of 1 item
                 """)
         void runOptionsOfTheWrongJsonTypeAreA400NamingThem(String fields, String message) {

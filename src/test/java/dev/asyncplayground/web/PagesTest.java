@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The HTML pages and the htmx form fragment, over real HTTP. */
 class PagesTest {
@@ -59,6 +62,30 @@ class PagesTest {
             HttpResponse<String> page = get("/");
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("href=\"/exercises/counting\""));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"counting", "laundry", "chess-simul", "page-load", "api-calls", "bank-update",
+            "cpu-vs-io", "responsive-ui"})
+        void showsEachExerciseAsACardThatSaysWhatYouWillSeeAndHowLongItRuns(String id) throws Exception {
+            String html = get("/").body();
+            int card = html.indexOf("data-exercise=\"" + id + "\"");
+            assertTrue(card > 0, id + " has a card");
+            String text = html.substring(card, html.indexOf("</li>", card));
+            assertTrue(text.contains("href=\"/exercises/" + id + "\"") && text.contains("You will see:")
+                    && text.contains("Runs in "), text);
+            assertEquals(200, get("/exercises/" + id).statusCode());
+        }
+
+        @Test
+        void offersANewScenarioAndTheLanguageGuide() throws Exception {
+            String html = get("/").body();
+            assertTrue(html.contains("href=\"/new\"") && html.contains("href=\"/docs/scenario-language\""));
+        }
+
+        @Test
+        void anExercisePageStartsAtItsOwnSpeed() throws Exception {
+            assertTrue(get("/exercises/laundry").body().contains("name=\"speed\" type=\"number\" value=\"3600\""));
         }
 
         @Test
@@ -170,6 +197,21 @@ class PagesTest {
             assertTrue(html.contains("sleepers must be whole numbers separated by commas"));
             assertTrue(html.contains("value=\"999\""), "what the learner typed stays in the field");
             assertTrue(html.indexOf("count must be") < html.indexOf("name=\"sleepers\""), "the message sits by its field");
+        }
+
+        @Test
+        void aParameterNamedLimitReachesTheScenarioNotTheInFlightField() throws Exception {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("source", (String) new Http(app).get("/api/exercises/api-calls").object().get("source"));
+            fields.put("requests", "4");
+            fields.put("limit", "2");
+            fields.put("latency", "10ms");
+            fields.put("modes", "virtual-threads");
+            HttpResponse<String> reply = postForm("/playground/runs", fields);
+            String id = reply.body().replaceAll("(?s).*data-run-id=\"([^\"]+)\".*", "$1");
+            Map<String, Object> run = new Http(app).awaitRun(id, Duration.ofSeconds(10));
+            assertEquals(0, run.get("limit"), "no in-flight limit was asked for");
+            assertEquals(2, ((Map<?, ?>) run.get("metrics")).get("maxInFlight"), "the API served 2 at a time");
         }
 
         @Test

@@ -157,7 +157,7 @@ class RunApiTest extends ApiTestSupport {
                 {"exercise":"counting","mode":"green-threads"}            | unknown mode 'green-threads'
                 {"exercise":"chess","mode":"sequential"}                  | unknown exercise 'chess'
                 {"mode":"sequential"}                                     | say what to run
-                {"exercise":"counting","mode":"sequential","speed":0}     | speed must be a number from 0.001 to 1000
+                {"exercise":"counting","mode":"sequential","speed":0}     | speed must be a number from 0.001 to 3600
                 {"exercise":"counting","mode":"sequential","params":[1]}  | "params" must be an object
                 {"exercise":"counting","mode":"sequential","colour":1}    | unknown field 'colour'
                 [1, 2]                                                    | the body must be a JSON object
