@@ -1,5 +1,6 @@
 package dev.asyncplayground;
 
+import dev.asyncplayground.engine.AdmissionBudget;
 import dev.asyncplayground.engine.Limits;
 import dev.asyncplayground.engine.RunRegistry;
 import dev.asyncplayground.exercise.Catalogue;
@@ -14,15 +15,17 @@ public final class Main {
     public static void main(String[] args) {
         int port;
         Limits limits;
+        AdmissionBudget budget;
         try {
             port = port(System.getenv("PORT"));
             limits = Limits.fromEnvironment(System.getenv());
+            budget = AdmissionBudget.fromEnvironment(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("Async Playground cannot start: " + e.getMessage());
             System.exit(2);
             return;
         }
-        RunRegistry runs = new RunRegistry(limits);
+        RunRegistry runs = new RunRegistry(limits, budget);
         App.create(Catalogue.builtIn(), runs).start(port);
         System.out.println("Async Playground is running: open http://localhost:" + port);
     }
