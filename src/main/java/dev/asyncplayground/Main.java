@@ -5,6 +5,11 @@ import dev.asyncplayground.engine.Limits;
 import dev.asyncplayground.engine.RunRegistry;
 import dev.asyncplayground.exercise.Catalogue;
 import dev.asyncplayground.web.App;
+import dev.asyncplayground.web.WarmUp;
+import io.javalin.Javalin;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /** Starts Async Playground on the port in {@code PORT} (default 7070). */
 public final class Main {
@@ -25,9 +30,23 @@ public final class Main {
             System.exit(2);
             return;
         }
-        RunRegistry runs = new RunRegistry(limits, budget);
-        App.create(Catalogue.builtIn(), runs).start(port);
+        Catalogue catalogue = Catalogue.builtIn();
+        boolean warm = WarmUp.wanted(System.getenv());
+        FutureTask<Duration> warmUp = new FutureTask<>(() -> warm ? WarmUp.run(catalogue) : Duration.ZERO);
+        Thread.ofPlatform().name("warm-up").start(warmUp);
+        Javalin app = App.create(catalogue, new RunRegistry(limits, budget));
+        Duration warmed = waitFor(warmUp);
+        app.start(port);
+        System.out.println(warm ? "Warmed up in " + warmed.toMillis() + " ms (WARM_UP=off skips it)." : "Not warmed up (WARM_UP=off).");
         System.out.println("Async Playground is running: open http://localhost:" + port);
+    }
+
+    private static Duration waitFor(FutureTask<Duration> warmUp) {
+        try {
+            return warmUp.get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("the warm-up failed", e);
+        }
     }
 
     private static int port(String value) {
