@@ -32,12 +32,16 @@ public final class Main {
         }
         Catalogue catalogue = Catalogue.builtIn();
         boolean warm = WarmUp.wanted(System.getenv());
+        long cpuBefore = WarmUp.processCpuNanos();
         FutureTask<Duration> warmUp = new FutureTask<>(() -> warm ? WarmUp.run(catalogue) : Duration.ZERO);
         Thread.ofPlatform().name("warm-up").start(warmUp);
         Javalin app = App.create(catalogue, new RunRegistry(limits, budget));
         Duration warmed = waitFor(warmUp);
         app.start(port);
-        System.out.println(warm ? "Warmed up in " + warmed.toMillis() + " ms (WARM_UP=off skips it)." : "Not warmed up (WARM_UP=off).");
+        long cpuMs = (WarmUp.processCpuNanos() - cpuBefore) / 1_000_000;
+        System.out.println(warm ? "Warmed up in " + warmed.toMillis() + " ms; start-up used " + cpuMs
+                + " ms of CPU (WARM_UP=off skips the warm-up)." : "Not warmed up (WARM_UP=off); start-up used " + cpuMs
+                + " ms of CPU.");
         System.out.println("Async Playground is running: open http://localhost:" + port);
     }
 
