@@ -40,7 +40,7 @@ final class FirstRunBench {
     /** Prints one row per case, warm-up and repeat; true if every warmed-up first run met the bar. */
     boolean run() throws IOException, InterruptedException {
         Table table = new Table("first run", "warm-up", "#", "first page ms", "warm-up ms, start-up CPU ms", "ideal ms",
-                "measured ms", "over ms", "cores given", "meets bar");
+                "measured ms", "over ms", "cores given", "ideal for cores ms", "meets bar");
         boolean met = true;
         for (Case c : CASES) {
             for (boolean warm : List.of(false, true)) {
@@ -80,7 +80,8 @@ final class FirstRunBench {
             table.row(c.label(), warm ? "on" : "off", repeat, Stats.f(firstPage, 0), warmedUp(log),
                     Stats.f(ideal, 1), Stats.f(measured, 1), Stats.f(measured - ideal, 1),
                     run.containsKey("coresGiven") ? run.get("coresGiven") + " of " + run.get("coresAssumed") : "-",
-                    ok ? "yes" : "NO");
+                    run.containsKey("idealForCoresGivenMs") ? Stats.f(ApiClient.number(run, "idealForCoresGivenMs"), 1)
+                            : "-", ok ? "yes" : "NO");
             return ok;
         } finally {
             app.destroy();
