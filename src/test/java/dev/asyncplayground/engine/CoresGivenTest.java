@@ -49,6 +49,34 @@ class CoresGivenTest {
     }
 
     @Nested
+    class OfARealRun {
+
+        @Test
+        void aRunWithCpuStepsMeasuresTheCoresItsStepsReceived() {
+            try (RunRegistry runs = new RunRegistry(Limits.defaults())) {
+                Run run = runs.start(TestPrograms.many(2, i -> java.util.List.of(TestPrograms.cpuMs(60))),
+                        new RunOptions(Mode.PLATFORM_THREADS, 1, 2, RunOptions.NO_LIMIT));
+                RunWaits.awaitEnd(run);
+                CoresGiven cores = run.coresGiven().orElseThrow();
+                assertEquals(Math.min(2, Runtime.getRuntime().availableProcessors()), cores.assumed(), 1e-9,
+                        "two steps at once on as many cores as there are, up to two");
+                assertTrue(cores.given() > 0 && cores.given() <= cores.assumed(), "given: " + cores.given());
+                assertTrue(cores.idealForCoresGivenMs() >= run.idealMs(), "never below the ideal");
+            }
+        }
+
+        @Test
+        void aRunWithoutCpuStepsHasNothingToSay() {
+            try (RunRegistry runs = new RunRegistry(Limits.defaults())) {
+                Run run = runs.start(TestPrograms.many(2, i -> java.util.List.of(TestPrograms.waitMs(20))),
+                        new RunOptions(Mode.VIRTUAL_THREADS, 1));
+                RunWaits.awaitEnd(run);
+                assertTrue(run.coresGiven().isEmpty());
+            }
+        }
+    }
+
+    @Nested
     class InPlainWords {
 
         @Test

@@ -82,6 +82,31 @@ class AdmissionApiTest {
         }
     }
 
+    @Test
+    void aWaitingRunKnowsItsPlaceAndACpuRunReportsTheCoresItWasGiven() throws Exception {
+        try (RunningApp app = RunningApp.start()) {
+            Http http = new Http(app);
+            // platform threads, so that the server's own virtual threads can answer while it burns
+            String cpu = http.startRun(Map.of("exercise", "cpu-vs-io", "mode", "platform-threads", "threads", 2,
+                    "params", Map.of("kind", "cpu", "tasks", 2, "duration", "1s")));
+            String waiting = http.startRun(WAIT_2S);
+            Map<String, Object> queued = http.get("/api/runs/" + waiting).object();
+            assertEquals("queued", queued.get("status"), "nothing starts beside a CPU run");
+            assertEquals(1, queued.get("queuePosition"));
+            Map<String, Object> done = http.awaitRun(cpu, Duration.ofSeconds(30));
+            assertEquals(0, done.get("queuePosition"));
+            for (String field : List.of("coresAssumed", "coresGiven", "idealForCoresGivenMs", "coresNote")) {
+                assertTrue(done.containsKey(field), field + " in " + done.keySet());
+            }
+            double given = ((Number) done.get("coresGiven")).doubleValue();
+            double assumed = ((Number) done.get("coresAssumed")).doubleValue();
+            assertTrue(given > 0 && given <= assumed, given + " of " + assumed);
+            assertTrue(((Number) done.get("idealForCoresGivenMs")).doubleValue() >= (Double) done.get("idealMs"));
+            Map<String, Object> waited = http.awaitRun(waiting, Duration.ofSeconds(30));
+            assertTrue(!waited.containsKey("coresGiven"), "a run without cpu steps has no cores figure");
+        }
+    }
+
     private static FromAddress.Reply post(RunningApp app, String from, Map<String, ?> body) throws Exception {
         return FromAddress.post(from, app.port(), "/api/runs", body);
     }
