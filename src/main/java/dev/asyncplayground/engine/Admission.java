@@ -16,7 +16,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * tasks and wake-ups per second and {@code MAX_CONCURRENT_RUNS}; one too big for the budget runs
  * when nothing else does. At most {@code MAX_QUEUED_RUNS} runs wait, each knowing its place.
  * Places are reserved per client before a request is worked on ({@link #reserve}): a client past
- * its cap, or anyone while the queue is full, is refused at once.
+ * its cap is refused at once, and so is anyone whose run would have to wait while the queue,
+ * counting the places already reserved, is full.
  */
 final class Admission {
 
@@ -28,6 +29,7 @@ final class Admission {
     private final List<Entry> running = new ArrayList<>();
     private final ArrayDeque<Entry> waiting = new ArrayDeque<>();
     private final Map<String, Integer> held = new HashMap<>();
+    private int reserved;
     private boolean closed;
 
     Admission(Limits limits, AdmissionBudget budget, ScheduledExecutorService timer) {
@@ -48,10 +50,11 @@ final class Admission {
         if (client != null && held.getOrDefault(client, 0) + places > budget.runsPerClient()) {
             throw clientBusy(client);
         }
-        if (!waiting.isEmpty() && waiting.size() >= limits.maxQueuedRuns()) {
+        if (mustWait() && waiting.size() + reserved + places > limits.maxQueuedRuns()) {
             throw busy();
         }
         hold(client, places);
+        reserved += places;
         return new AdmissionTicket(this, client, places);
     }
 
@@ -66,6 +69,7 @@ final class Admission {
             if (!ticket.take()) {
                 throw new IllegalStateException("the ticket's places are used up");
             }
+            reserved--;
             if (closed) {
                 hold(ticket.client(), -1);
                 checkOpen();
@@ -87,6 +91,7 @@ final class Admission {
     /** Gives back places reserved and not used. */
     synchronized void release(String client, int places) {
         hold(client, -places);
+        reserved -= places;
     }
 
     /** A run has ended (or was cancelled while queued): starts the waiting runs that now fit. */
@@ -125,6 +130,15 @@ final class Admission {
             place++;
         }
         return 0;
+    }
+
+    /**
+     * True if any run arriving now would have to wait, whatever it costs: someone waits already,
+     * a CPU run is running, or the run slots are full.
+     */
+    private boolean mustWait() {
+        return !waiting.isEmpty() || running.size() >= limits.maxConcurrentRuns()
+                || running.stream().anyMatch(entry -> entry.cost().cpu());
     }
 
     private boolean fits(RunCost cost) {

@@ -164,6 +164,18 @@ class AdmissionByCostTest {
             assertEquals(0, runs.activeRuns());
         }
 
+        @Test
+        void whileACpuRunRunsPlacesReservedCountAgainstTheQueue() {
+            try (RunRegistry small = new RunRegistry(Limits.defaults().withRuns(4, 2), AdmissionBudget.DEFAULTS)) {
+                small.start(many(1, i -> List.of(cpuMs(2_000))), VIRTUAL);
+                AdmissionTicket two = small.reserve("a", 2);
+                assertThrows(ServerBusyException.class, () -> small.reserve("b", 1),
+                        "both queue places are promised: a third request is refused before any work");
+                two.close();
+                assertDoesNotThrow(() -> small.reserve("b", 1).close());
+            }
+        }
+
         private Run start(RunRegistry runs, String client) {
             try (AdmissionTicket ticket = runs.reserve(client, 1)) {
                 return runs.start(IO, VIRTUAL, ticket);
