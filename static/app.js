@@ -210,10 +210,23 @@
       updateSpeedups(row.closest('.comparison'));
     }
     if (summary.message) panel.querySelector('.mode-description').textContent += ' — ' + summary.message;
+    showCoresGiven(summary, panel, row);
     fillSegmentTable(model, panel);
     panel.querySelector('.timeline').setAttribute('aria-label',
       `Timeline of the ${model.mode} run: ${model.lanes.length} tasks, ${seconds(summary.elapsedMs)}, ${summary.status}`);
     requestRedraw();
+  }
+
+  /** When other programs took cores from a CPU run, says so beside its figures, with the fair ideal. */
+  function showCoresGiven(summary, panel, row) {
+    if (!summary.coresNote) return;
+    if (row) {
+      row.querySelector('.ideal').textContent =
+        `${seconds(summary.idealMs)} (${seconds(summary.idealForCoresGivenMs)} with ${summary.coresGiven} cores)`;
+    }
+    const note = panel.querySelector('.cores-note');
+    note.textContent = `Timing note: ${summary.coresNote}.`;
+    note.hidden = false;
   }
 
   function follow(panel) {

@@ -13,13 +13,15 @@ import java.util.Set;
 /**
  * Runs the benchmarks named on the command line and prints their figures (see docs/benchmarks.md).
  *
- * <p>Arguments, in any order: {@code fidelity}, {@code scale}, {@code streaming} or {@code all}
+ * <p>Arguments, in any order: {@code fidelity}, {@code scale}, {@code streaming}, {@code firstrun},
+ * {@code cores}, {@code admission} or {@code all}
  * (the default) pick sections; {@code 1m} adds 1,000,000 tasks to the scale section;
  * {@code realtime} runs fidelity at speed 1 whatever its length.
  */
 public final class Bench {
 
-    private static final Set<String> KNOWN = Set.of("all", "fidelity", "scale", "streaming", "1m", "realtime");
+    private static final Set<String> KNOWN = Set.of("all", "fidelity", "scale", "streaming", "firstrun", "admission", "cores", "1m",
+            "realtime");
 
     private Bench() {
     }
@@ -40,7 +42,8 @@ public final class Bench {
             }
         }
         boolean all = words.isEmpty() || words.contains("all")
-                || words.stream().noneMatch(w -> Set.of("fidelity", "scale", "streaming").contains(w));
+                || words.stream().noneMatch(w -> Set.of("fidelity", "scale", "streaming", "firstrun", "admission", "cores")
+                .contains(w));
         PrintStream out = System.out;
         out.println("Async Playground benchmarks, " + Instant.now());
         Machine.describe().forEach(line -> out.println("  " + line));
@@ -58,6 +61,18 @@ public final class Bench {
         if (all || words.contains("streaming")) {
             section(out, "3. Streaming: event -> SSE viewer latency on loopback");
             verdicts.put("streaming", new StreamingBench(out, List.of(1, 100, 1_000)).run());
+        }
+        if (all || words.contains("firstrun")) {
+            section(out, "4. First run on a fresh JVM, with and without the warm-up");
+            verdicts.put("first run", new FirstRunBench(out).run());
+        }
+        if (all || words.contains("cores")) {
+            section(out, "5. Cores given under a competing load");
+            verdicts.put("cores given", new CoresBench(out).run());
+        }
+        if (all || words.contains("admission")) {
+            section(out, "6. Admission: a class of 60 and a flood beside a CPU run");
+            verdicts.put("admission", new AdmissionBench(out).run());
         }
         section(out, "Verdicts against PRODUCT.md section 7");
         verdicts.forEach((name, met) -> out.println("  " + name + ": " + (met ? "met" : "MISSED")));

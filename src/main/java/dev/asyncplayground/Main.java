@@ -1,10 +1,16 @@
 package dev.asyncplayground;
 
+import dev.asyncplayground.engine.AdmissionBudget;
 import dev.asyncplayground.engine.Limits;
 import dev.asyncplayground.engine.RunRegistry;
 import dev.asyncplayground.exercise.Catalogue;
 import dev.asyncplayground.web.App;
+import dev.asyncplayground.web.WarmUp;
+import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /** Starts Async Playground on the port in {@code PORT} (default 7070). */
 public final class Main {
@@ -15,25 +21,45 @@ public final class Main {
     public static void main(String[] args) {
         int port;
         Limits limits;
+        AdmissionBudget budget;
         try {
             port = Port.fromEnvironment(System.getenv("PORT"));
             limits = Limits.fromEnvironment(System.getenv());
+            budget = AdmissionBudget.fromEnvironment(System.getenv());
         } catch (IllegalArgumentException e) {
             refuse(e.getMessage());
             return;
         }
-        RunRegistry runs = new RunRegistry(limits);
+        Catalogue catalogue = Catalogue.builtIn();
+        boolean warm = WarmUp.wanted(System.getenv());
+        long cpuBefore = WarmUp.processCpuNanos();
+        FutureTask<Duration> warmUp = new FutureTask<>(() -> warm ? WarmUp.run(catalogue) : Duration.ZERO);
+        Thread.ofPlatform().name("warm-up").start(warmUp);
+        Javalin app = App.create(catalogue, new RunRegistry(limits, budget));
+        Duration warmed = waitFor(warmUp);
         try {
-            App.create(Catalogue.builtIn(), runs).start(port);
+            app.start(port);
         } catch (JavalinBindException e) {
             refuse("port " + port + " is already in use; set PORT to a free port");
             return;
         }
+        long cpuMs = (WarmUp.processCpuNanos() - cpuBefore) / 1_000_000;
+        System.out.println(warm ? "Warmed up in " + warmed.toMillis() + " ms; start-up used " + cpuMs
+                + " ms of CPU (WARM_UP=off skips the warm-up)." : "Not warmed up (WARM_UP=off); start-up used " + cpuMs
+                + " ms of CPU.");
         System.out.println("Async Playground is running: open http://localhost:" + port);
     }
 
     private static void refuse(String reason) {
         System.err.println("Async Playground cannot start: " + reason);
         System.exit(2);
+    }
+
+    private static Duration waitFor(FutureTask<Duration> warmUp) {
+        try {
+            return warmUp.get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("the warm-up failed", e);
+        }
     }
 }

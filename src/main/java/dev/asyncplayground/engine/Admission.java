@@ -2,66 +2,110 @@ package dev.asyncplayground.engine;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Decides when runs start, so that runs do not distort each other's timings.
+ * Decides when runs start, by what they cost, so that runs do not distort each other's timings.
  *
- * <p>Runs start in arrival order, none overtaking an earlier one. The first waiting run starts
- * when fewer than {@code MAX_CONCURRENT_RUNS} runs are running and, if it has CPU steps, when no
- * other run is running; a run without CPU steps starts only while no CPU-burning run is running.
- * So a run that burns CPU always has the machine to itself, and it is never starved. At most
- * {@code MAX_QUEUED_RUNS} runs wait; one more is refused with a {@link ServerBusyException}.
+ * <p>Runs start in arrival order, none overtaking an earlier one. A run with {@code cpu} steps
+ * runs alone: it starts when the machine is empty and nothing starts beside it. Runs without
+ * them run side by side while, together, they stay within the {@link AdmissionBudget} of live
+ * tasks and wake-ups per second and {@code MAX_CONCURRENT_RUNS}; one too big for the budget runs
+ * when nothing else does. At most {@code MAX_QUEUED_RUNS} runs wait, each knowing its place.
+ * Places are reserved per client before a request is worked on ({@link #reserve}): a client past
+ * its cap is refused at once, and so is anyone whose run would have to wait while the queue,
+ * counting the places already reserved, is full.
  */
 final class Admission {
 
-    private final int maxRunning;
-    private final int maxWaiting;
+    private record Entry(Run run, RunCost cost, String client) {}
+
+    private final Limits limits;
+    private final AdmissionBudget budget;
     private final ScheduledExecutorService timer;
-    private final List<Run> running = new ArrayList<>();
-    private final ArrayDeque<Run> waiting = new ArrayDeque<>();
+    private final List<Entry> running = new ArrayList<>();
+    private final ArrayDeque<Entry> waiting = new ArrayDeque<>();
+    private final Map<String, Integer> held = new HashMap<>();
+    private int reserved;
     private boolean closed;
 
-    Admission(Limits limits, ScheduledExecutorService timer) {
-        this.maxRunning = limits.maxConcurrentRuns();
-        this.maxWaiting = limits.maxQueuedRuns();
+    Admission(Limits limits, AdmissionBudget budget, ScheduledExecutorService timer) {
+        this.limits = limits;
+        this.budget = budget;
         this.timer = timer;
     }
 
     /**
-     * Starts the run now or queues it.
+     * Reserves places for a client's coming runs, before any work is done on them.
      *
-     * @throws ServerBusyException   if the queue is full
+     * @param client the client's address, or null for no per-client cap (runs started in-process)
+     * @throws ServerBusyException   if the client holds its cap or the queue is full
      * @throws IllegalStateException once closed
      */
-    void admit(Run run) {
+    synchronized AdmissionTicket reserve(String client, int places) {
+        checkOpen();
+        if (client != null && held.getOrDefault(client, 0) + places > budget.runsPerClient()) {
+            throw clientBusy(client);
+        }
+        if (mustWait() && waiting.size() + reserved + places > limits.maxQueuedRuns()) {
+            throw busy();
+        }
+        hold(client, places);
+        reserved += places;
+        return new AdmissionTicket(this, client, places);
+    }
+
+    /**
+     * Starts the run now or queues it, using one of the ticket's places.
+     *
+     * @throws ServerBusyException   if it would have to wait and the queue is full
+     * @throws IllegalStateException once closed, or if the ticket has no place left
+     */
+    void admit(Run run, RunCost cost, AdmissionTicket ticket) {
         synchronized (this) {
-            if (closed) {
-                throw new IllegalStateException("the server is shutting down and takes no more runs");
+            if (!ticket.take()) {
+                throw new IllegalStateException("the ticket's places are used up");
             }
-            if (!waiting.isEmpty() || !fits(run)) {
-                if (waiting.size() >= maxWaiting) {
+            reserved--;
+            if (closed) {
+                hold(ticket.client(), -1);
+                checkOpen();
+            }
+            Entry entry = new Entry(run, cost, ticket.client());
+            if (!waiting.isEmpty() || !fits(cost)) {
+                if (waiting.size() >= limits.maxQueuedRuns()) {
+                    hold(ticket.client(), -1);
                     throw busy();
                 }
-                waiting.add(run);
+                waiting.add(entry);
                 return;
             }
-            running.add(run);
+            running.add(entry);
         }
         run.begin(timer);
+    }
+
+    /** Gives back places reserved and not used. */
+    synchronized void release(String client, int places) {
+        hold(client, -places);
+        reserved -= places;
     }
 
     /** A run has ended (or was cancelled while queued): starts the waiting runs that now fit. */
     void ended(Run run) {
         List<Run> starting = new ArrayList<>();
         synchronized (this) {
-            running.remove(run);
-            waiting.remove(run);
-            while (!closed && !waiting.isEmpty() && fits(waiting.peek())) {
-                Run next = waiting.poll();
+            Entry entry = remove(run);
+            if (entry != null) {
+                hold(entry.client(), -1);
+            }
+            while (!closed && !waiting.isEmpty() && fits(waiting.peek().cost())) {
+                Entry next = waiting.poll();
                 running.add(next);
-                starting.add(next);
+                starting.add(next.run());
             }
         }
         starting.forEach(next -> next.begin(timer));
@@ -76,30 +120,115 @@ final class Admission {
         return waiting.size();
     }
 
-    private boolean fits(Run run) {
-        if (running.size() >= maxRunning) {
+    /** The run's place in the queue, 1 for the next to start; 0 if it is not waiting. */
+    synchronized int position(Run run) {
+        int place = 1;
+        for (Entry entry : waiting) {
+            if (entry.run() == run) {
+                return place;
+            }
+            place++;
+        }
+        return 0;
+    }
+
+    /**
+     * True if any run arriving now would have to wait, whatever it costs: someone waits already,
+     * a CPU run is running, or the run slots are full.
+     */
+    private boolean mustWait() {
+        return !waiting.isEmpty() || running.size() >= limits.maxConcurrentRuns()
+                || running.stream().anyMatch(entry -> entry.cost().cpu());
+    }
+
+    private boolean fits(RunCost cost) {
+        if (running.size() >= limits.maxConcurrentRuns()) {
             return false;
         }
-        return run.usesCpu() ? running.isEmpty() : running.stream().noneMatch(Run::usesCpu);
+        if (running.isEmpty()) {
+            return true;
+        }
+        if (cost.cpu() || running.stream().anyMatch(entry -> entry.cost().cpu())) {
+            return false;
+        }
+        long tasks = cost.tasks();
+        double wakeups = cost.wakeupsPerSecond();
+        for (Entry entry : running) {
+            tasks += entry.cost().tasks();
+            wakeups += entry.cost().wakeupsPerSecond();
+        }
+        return tasks <= budget.liveTasks() && wakeups <= budget.wakeupsPerSecond();
+    }
+
+    private Entry remove(Run run) {
+        for (var list : List.of(running, waiting)) {
+            for (var it = list.iterator(); it.hasNext(); ) {
+                Entry entry = it.next();
+                if (entry.run() == run) {
+                    it.remove();
+                    return entry;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void hold(String client, int places) {
+        if (client != null) {
+            held.merge(client, places, Integer::sum);
+            held.remove(client, 0);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the server is shutting down and takes no more runs");
+        }
     }
 
     private ServerBusyException busy() {
-        long retry = retryAfterSeconds();
+        double[] starts = Forecast.starts(slots(running), slots(waiting));
+        long retry = Forecast.seconds(starts.length == 0 ? 0 : starts[0]);
         return new ServerBusyException(String.format(
                 "the server is busy: %d runs are running and %d are waiting, the most it takes"
-                        + " (MAX_CONCURRENT_RUNS=%d, MAX_QUEUED_RUNS=%d); try again in %d s",
-                running.size(), waiting.size(), maxRunning, maxWaiting, retry), retry);
+                        + " (MAX_QUEUED_RUNS=%d); a place in the queue should be free in about %d s",
+                running.size(), waiting.size(), limits.maxQueuedRuns(), retry), retry);
     }
 
-    /** Real time the running and waiting runs still need, shared over the run slots, in whole seconds. */
-    private long retryAfterSeconds() {
-        double nanos = 0;
-        for (Run run : running) {
-            nanos += Math.max(0, run.idealRealNanos() - run.elapsedRealNanos());
+    private ServerBusyException clientBusy(String client) {
+        List<Forecast.Slot> queued = slots(waiting);
+        double[] starts = Forecast.starts(slots(running), queued);
+        double first = Double.MAX_VALUE;
+        for (Entry entry : running) {
+            if (client.equals(entry.client())) {
+                first = Math.min(first, remaining(entry));
+            }
         }
-        for (Run run : waiting) {
-            nanos += run.idealRealNanos();
+        int i = 0;
+        for (Entry entry : waiting) {
+            if (client.equals(entry.client())) {
+                first = Math.min(first, starts[i] + queued.get(i).nanos());
+            }
+            i++;
         }
-        return Math.max(1, (long) Math.ceil(nanos / 1e9 / maxRunning));
+        long retry = Forecast.seconds(first == Double.MAX_VALUE ? 0 : first);
+        return new ServerBusyException(String.format(
+                "you already have %d runs running or waiting, the most one client may have"
+                        + " (MAX_RUNS_PER_CLIENT=%d); wait for one to end (in about %d s) or cancel one",
+                held.getOrDefault(client, 0), budget.runsPerClient(), retry), retry);
     }
+
+    private static List<Forecast.Slot> slots(Iterable<Entry> entries) {
+        List<Forecast.Slot> slots = new ArrayList<>();
+        for (Entry entry : entries) {
+            boolean started = entry.run().status() != RunStatus.QUEUED;
+            slots.add(new Forecast.Slot(started ? remaining(entry) : entry.cost().idealRealNanos(), entry.cost().cpu()));
+        }
+        return slots;
+    }
+
+    private static double remaining(Entry entry) {
+        return Math.max(0, entry.cost().idealRealNanos() - entry.run().elapsedRealNanos());
+    }
+
 }

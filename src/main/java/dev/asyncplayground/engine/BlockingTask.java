@@ -39,7 +39,7 @@ final class BlockingTask {
     private boolean meet(Need need) throws InterruptedException {
         return switch (need) {
             case Need.Sleep sleep -> sleepUntil(sleep.wakeAt(), !sleep.expires());
-            case Need.Burn burn -> CpuBurner.burn(burn.nanos(), burn.deadline(), run::chargeCpu);
+            case Need.Burn burn -> run.burn(burn);
             case Need.Lock lock -> acquire(run.lock(lock.name()), lock.deadline());
             case Need.Join join -> joinAll(join);
             case Need.Finished finished -> true;

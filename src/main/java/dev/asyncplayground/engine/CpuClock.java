@@ -33,6 +33,8 @@ final class CpuClock {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final boolean SUPPORTED = THREADS.isThreadCpuTimeSupported();
     private static final ConcurrentMap<String, Long> CARRIER_IDS = new ConcurrentHashMap<>();
+    /** Carriers come and go (an idle one ends, a new one has a new name): past this many names, start over. */
+    private static final int KNOWN_CARRIERS = 64;
 
     private CpuClock() {
     }
@@ -56,6 +58,9 @@ final class CpuClock {
     }
 
     private static Long findCarrier(String name) {
+        if (CARRIER_IDS.size() >= KNOWN_CARRIERS) {
+            CARRIER_IDS.clear();
+        }
         for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             if (info != null && info.getThreadName().equals(name)) {
                 CARRIER_IDS.put(name, info.getThreadId());

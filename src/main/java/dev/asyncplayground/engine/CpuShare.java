@@ -66,6 +66,11 @@ final class CpuShare {
         return done;
     }
 
+    /** True while some step burns. */
+    boolean burning() {
+        return !jobs.isEmpty();
+    }
+
     /** CPU time given out so far, in nanoseconds. */
     long busyNanos() {
         return Math.round(busy);

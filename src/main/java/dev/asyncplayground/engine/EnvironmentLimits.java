@@ -7,7 +7,7 @@ import java.util.Map;
 /** Parses the sandbox limits from environment variables, with a message naming any bad one. */
 final class EnvironmentLimits {
 
-    static final int CONCURRENT_RUNS = 2;
+    static final int CONCURRENT_RUNS = 64;
     static final int QUEUED_RUNS = 8;
     static final Duration CPU_TIME = Duration.ofSeconds(5);
     private static final long MAX_SECONDS = 3_600;
@@ -20,12 +20,12 @@ final class EnvironmentLimits {
                 whole(env, "MAX_TASKS", 10_000, 1, Limits.MAX_TASKS_CEILING),
                 seconds(env, "MAX_RUN_SECONDS", Duration.ofSeconds(30)),
                 whole(env, "MAX_OUTPUT_LINES", 10_000, 1, 1_000_000),
-                whole(env, "MAX_CONCURRENT_RUNS", CONCURRENT_RUNS, 1, 64),
+                whole(env, "MAX_CONCURRENT_RUNS", CONCURRENT_RUNS, 1, 10_000),
                 whole(env, "MAX_QUEUED_RUNS", QUEUED_RUNS, 0, 10_000),
                 seconds(env, "MAX_CPU_SECONDS", CPU_TIME));
     }
 
-    private static int whole(Map<String, String> env, String name, int fallback, int min, int max) {
+    static int whole(Map<String, String> env, String name, int fallback, int min, int max) {
         String text = env.get(name);
         if (text == null || text.isBlank()) {
             return fallback;

@@ -63,7 +63,7 @@ final class EventLoop {
                     yield null;
                 }
                 case Need.Burn burn -> {
-                    boolean done = CpuBurner.burn(burn.nanos(), burn.deadline(), run::chargeCpu);
+                    boolean done = run.burn(burn);
                     agenda.fireDue(System.nanoTime());
                     yield cursor.advance(done);
                 }

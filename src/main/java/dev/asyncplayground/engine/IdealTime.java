@@ -24,8 +24,16 @@ final class IdealTime {
      * @param cpuNanos     scenario nanoseconds of CPU the cpu steps burn
      * @param finishes     false if some tasks wait for each other (or for a task that cannot start)
      *                     forever, so a real run only stops at its wall-clock limit
+     * @param cpuWallNanos scenario nanoseconds during which at least one cpu step burns; the cores
+     *                     the ideal assumes are {@code cpuNanos / cpuWallNanos}
      */
-    record Result(long elapsedNanos, long cpuNanos, boolean finishes) {}
+    record Result(long elapsedNanos, long cpuNanos, boolean finishes, long cpuWallNanos) {
+
+        /** A result whose cpu steps, if any, are assumed to burn on one core at a time. */
+        Result(long elapsedNanos, long cpuNanos, boolean finishes) {
+            this(elapsedNanos, cpuNanos, finishes, cpuNanos);
+        }
+    }
 
     private IdealTime() {
     }

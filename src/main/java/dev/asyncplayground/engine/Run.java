@@ -8,11 +8,13 @@ import dev.asyncplayground.timeline.TimelineEvent;
 import dev.asyncplayground.timeline.TimelineSummary;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 /**
  * One execution of a program under one mode: its status, its event log and its summary.
@@ -32,6 +34,7 @@ public final class Run {
     private final EventLog log = new EventLog();
     private final RunState state;
     private final Consumer<Run> onEnd;
+    private final ToIntFunction<Run> place;
     private final Object lifecycle = new Object();
     private volatile RunStatus status = RunStatus.QUEUED;
     private RunStatus stopAs;
@@ -47,6 +50,7 @@ public final class Run {
         this.cores = context.cores();
         this.onEnd = context.onEnd();
         this.measures = program.measures();
+        this.place = context.place();
         this.state = new RunState(program, options, log, limits, context.threads(),
                 reason -> stop(RunStatus.FAILED, reason));
     }
@@ -87,12 +91,12 @@ public final class Run {
         return !ideal.finishes();
     }
 
-    /** Why the run stopped early (cancelled, timed out, or failed at a limit), or empty. */
     /** The shared values as they stand now (final once the status is final), sorted by name. */
     public Map<String, Long> sharedValues() {
         return state.sharedValues();
     }
 
+    /** Why the run stopped early (cancelled, timed out, or failed at a limit), or empty. */
     public String message() {
         RunStatus now = status;
         boolean stopped = now == RunStatus.CANCELLED || now == RunStatus.TIMED_OUT || now == RunStatus.FAILED;
@@ -128,19 +132,25 @@ public final class Run {
         return figures;
     }
 
+    /** The run's place in the queue while it waits for its turn (1 = next to start), else 0. */
+    public int queuePosition() {
+        return status == RunStatus.QUEUED ? place.applyAsInt(this) : 0;
+    }
+
+    /**
+     * The cores the run's cpu steps received so far against those its ideal assumed; empty for a
+     * run without cpu steps or before any has burnt.
+     */
+    public Optional<CoresGiven> coresGiven() {
+        CpuUse used = state.cpuUse();
+        double scale = 1_000_000.0;
+        return CoresGiven.of(idealMs(), ideal.cpuNanos() / scale, ideal.cpuWallNanos() / scale, used.cpuNanos(),
+                used.wallNanos());
+    }
+
     /** Stops the run: its tasks are interrupted and end as cancelled. */
     public void cancel() {
         stop(RunStatus.CANCELLED, "cancelled by request");
-    }
-
-    /** True if the program burns CPU, so that it must not share the machine with another run. */
-    boolean usesCpu() {
-        return ideal.cpuNanos() > 0;
-    }
-
-    /** Real nanoseconds the run would take with zero overhead (its wall-clock limit if it never ends). */
-    double idealRealNanos() {
-        return ideal.finishes() ? ideal.elapsedNanos() / options.speed() : state.limits.maxRunTime().toNanos();
     }
 
     /** Real nanoseconds since the run really started (0 while queued). */

@@ -30,9 +30,14 @@ public final class RunRegistry implements AutoCloseable {
             Thread.ofPlatform().name("run-timer").daemon(true).factory());
     private final Admission admission;
 
+    /** A registry with the default admission budget. */
     public RunRegistry(Limits limits) {
+        this(limits, AdmissionBudget.DEFAULTS);
+    }
+
+    public RunRegistry(Limits limits, AdmissionBudget budget) {
         this.limits = limits;
-        this.admission = new Admission(limits, timer);
+        this.admission = new Admission(limits, budget, timer);
     }
 
     public Limits limits() {
@@ -49,17 +54,50 @@ public final class RunRegistry implements AutoCloseable {
      * @throws IllegalStateException  once the registry is closed
      */
     public Run start(Program program, RunOptions options) {
+        try (AdmissionTicket ticket = reserve(null, 1)) {
+            return start(program, options, ticket);
+        }
+    }
+
+    /**
+     * Reserves places for a client's coming runs before any work is done on them, so that a
+     * refusal costs next to nothing. Close the ticket when done: unused places are given back.
+     *
+     * @param client the client's remote address; null for no per-client cap
+     * @throws ServerBusyException   if the client already holds {@code MAX_RUNS_PER_CLIENT} runs, or
+     *                               the queue is full
+     * @throws IllegalStateException once the registry is closed
+     */
+    public AdmissionTicket reserve(String client, int places) {
+        return admission.reserve(client, places);
+    }
+
+    /**
+     * Like {@link #start(Program, RunOptions)}, using one of the ticket's places.
+     *
+     * @throws LimitExceededException if even an ideal run would pass a limit
+     * @throws ServerBusyException    if the run would have to wait and the queue is full
+     */
+    public Run start(Program program, RunOptions options, AdmissionTicket ticket) {
         IdealTime.Result ideal = IdealTime.simulate(program, options, cores);
         LimitChecks.check(ideal, options, limits);
-        return startWithIdeal(program, options, ideal);
+        return startWithIdeal(program, options, ideal, ticket);
     }
 
     /** Starts a run whose ideal is known, without checking it against the limits (tests use it). */
     Run startWithIdeal(Program program, RunOptions options, IdealTime.Result ideal) {
+        try (AdmissionTicket ticket = reserve(null, 1)) {
+            return startWithIdeal(program, options, ideal, ticket);
+        }
+    }
+
+    private Run startWithIdeal(Program program, RunOptions options, IdealTime.Result ideal, AdmissionTicket ticket) {
+        RunCost cost = RunCost.of(program, ideal, options, limits.maxRunTime());
         synchronized (runs) {
             String id = newId();
-            Run run = new Run(id, program, options, limits, new RunContext(ideal, cores, threads, admission::ended));
-            admission.admit(run);
+            Run run = new Run(id, program, options, limits,
+                    new RunContext(ideal, cores, threads, admission::ended, admission::position));
+            admission.admit(run, cost, ticket);
             runs.put(id, run);
             forgetOldRuns();
             return run;

@@ -33,6 +33,10 @@ final class RunState implements TaskWorld {
     private final Map<String, Long> shared;
     private final AtomicInteger printed = new AtomicInteger();
     private final AtomicLong cpuBurnt = new AtomicLong();
+    private final Object burns = new Object();
+    private int burning;
+    private long burningSince;
+    private long burnWall;
     private volatile String stopReason = "cancelled";
     private volatile boolean stopping;
 
@@ -136,6 +140,35 @@ final class RunState implements TaskWorld {
         fail("stopped at the CPU limit of " + Seconds.format(limits.maxCpuTime())
                 + " CPU-seconds of cpu steps per run (MAX_CPU_SECONDS)");
         return false;
+    }
+
+    /**
+     * Burns a cpu step's CPU time on the calling thread (see {@link CpuBurner#burn}), noting the
+     * wall time during which any cpu step of the run burns.
+     */
+    boolean burn(Need.Burn burn) throws InterruptedException {
+        synchronized (burns) {
+            if (burning++ == 0) {
+                burningSince = System.nanoTime();
+            }
+        }
+        try {
+            return CpuBurner.burn(burn.nanos(), burn.deadline(), this::chargeCpu);
+        } finally {
+            synchronized (burns) {
+                if (--burning == 0) {
+                    burnWall += System.nanoTime() - burningSince;
+                }
+            }
+        }
+    }
+
+    /** The CPU time the cpu steps received so far, and the wall time during which any of them burnt. */
+    CpuUse cpuUse() {
+        synchronized (burns) {
+            long wall = burnWall + (burning > 0 ? System.nanoTime() - burningSince : 0);
+            return new CpuUse(cpuBurnt.get(), wall);
+        }
     }
 
     private void fail(String reason) {

@@ -1,7 +1,8 @@
 package dev.asyncplayground.engine;
 
 /**
- * Refuses a run because as many runs as allowed are running and as many as allowed are queued.
+ * Refuses a run: its client already holds as many runs as one client may, or it would have to
+ * wait and the queue is full.
  *
  * <p>The web layer answers it with 429 and a {@code Retry-After} header.
  */
@@ -14,7 +15,10 @@ public final class ServerBusyException extends RuntimeException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    /** A guess, in whole seconds (at least 1), of when a place in the queue will be free. */
+    /**
+     * An estimate, in whole seconds (at least 1), from the ideal times of the runs going and
+     * waiting: when the client's first run should end, or when a place in the queue should free.
+     */
     public long retryAfterSeconds() {
         return retryAfterSeconds;
     }

@@ -29,6 +29,7 @@ final class Simulation {
     private int unfinished;
     private long seq;
     private long carrierBusy;
+    private long cpuWall;
 
     Simulation(Program program, SimRules rules) {
         this.world = new SimWorld(program, rules.oneAtATime());
@@ -49,7 +50,10 @@ final class Simulation {
             long now = world.now();
             long next = Math.min(agenda.nextTimerAt(), Math.min(nextBurnEnd(), share.nextEvent(now)));
             if (unfinished == 0 || next == Long.MAX_VALUE) {
-                return new IdealTime.Result(now, carrierBusy + share.busyNanos(), unfinished == 0);
+                return new IdealTime.Result(now, carrierBusy + share.busyNanos(), unfinished == 0, cpuWall);
+            }
+            if (!burning.isEmpty() || share.burning()) {
+                cpuWall += next - now;
             }
             share.advance(next - now);
             world.advanceTo(next);

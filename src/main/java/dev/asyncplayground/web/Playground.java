@@ -1,5 +1,6 @@
 package dev.asyncplayground.web;
 
+import dev.asyncplayground.engine.AdmissionTicket;
 import dev.asyncplayground.engine.Mode;
 import dev.asyncplayground.engine.Run;
 import dev.asyncplayground.engine.RunOptions;
@@ -46,7 +47,7 @@ final class Playground {
         String problem = submission.problem();
         if (problem == null) {
             try {
-                views.render(ctx, "runs.jte", Map.of("runs", launchAll(parsed.scenario(), submission)));
+                views.render(ctx, "runs.jte", Map.of("runs", launchAll(ctx, parsed.scenario(), submission)));
                 return;
             } catch (InvalidScenarioException e) {
                 submission = withDiagnostics(submission, e);
@@ -88,12 +89,15 @@ final class Playground {
                 ctx.formParams("modes"), ctx.formParam("speed"), pool, true);
     }
 
-    private List<RunPanel> launchAll(ScenarioDefinition scenario, FormSubmission submission) {
+    /** Starts one run per ticked mode, places for all of them reserved first. */
+    private List<RunPanel> launchAll(Context ctx, ScenarioDefinition scenario, FormSubmission submission) {
         List<RunPanel> panels = new ArrayList<>();
-        for (Mode mode : submission.modes()) {
-            RunOptions options = submission.pool().options(mode, submission.speed());
-            Run run = launcher.launch(scenario, submission.values(), options);
-            panels.add(new RunPanel(run.id(), mode.id(), mode.description(), run.idealMs(), submission.speed()));
+        try (AdmissionTicket ticket = launcher.reserve(ctx, submission.modes().size())) {
+            for (Mode mode : submission.modes()) {
+                RunOptions options = submission.pool().options(mode, submission.speed());
+                Run run = launcher.launch(scenario, submission.values(), options, ticket);
+                panels.add(new RunPanel(run.id(), mode.id(), mode.description(), run.idealMs(), submission.speed()));
+            }
         }
         return panels;
     }

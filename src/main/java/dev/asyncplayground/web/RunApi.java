@@ -1,5 +1,6 @@
 package dev.asyncplayground.web;
 
+import dev.asyncplayground.engine.AdmissionTicket;
 import dev.asyncplayground.engine.Run;
 import dev.asyncplayground.exercise.Catalogue;
 import io.javalin.http.Context;
@@ -17,10 +18,13 @@ final class RunApi {
         this.launcher = launcher;
     }
 
+    /** Admission is asked first, so a refused request is answered before its body is even read. */
     void create(Context ctx) {
-        RunRequest request = RunRequest.from(body.read(ctx), catalogue);
-        Run run = launcher.launch(request.scenario(), request.params(), request.options());
-        ctx.status(201).header("Location", "/api/runs/" + run.id()).json(Map.of("id", run.id()));
+        try (AdmissionTicket ticket = launcher.reserve(ctx, 1)) {
+            RunRequest request = RunRequest.from(body.read(ctx), catalogue);
+            Run run = launcher.launch(request.scenario(), request.params(), request.options(), ticket);
+            ctx.status(201).header("Location", "/api/runs/" + run.id()).json(Map.of("id", run.id()));
+        }
     }
 
     void show(Context ctx) {

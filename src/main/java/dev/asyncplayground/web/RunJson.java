@@ -34,6 +34,13 @@ final class RunJson {
         json.put("limit", options.limit());
         json.put("elapsedMs", summary.elapsedMs());
         json.put("idealMs", run.idealMs());
+        run.coresGiven().ifPresent(cores -> {
+            json.put("coresAssumed", round(cores.assumed()));
+            json.put("coresGiven", round(cores.given()));
+            json.put("idealForCoresGivenMs", round(cores.idealForCoresGivenMs()));
+            json.put("coresNote", cores.note());
+        });
+        json.put("queuePosition", run.queuePosition());
         json.put("workMs", figures.workMs());
         json.put("speedup", summary.elapsedMs() > 0 ? round(figures.workMs() / summary.elapsedMs()) : null);
         json.put("cpuBusyPercent", figures.cpuBusyPercent());

@@ -1,5 +1,6 @@
 package dev.asyncplayground.web;
 
+import dev.asyncplayground.engine.AdmissionTicket;
 import dev.asyncplayground.engine.Run;
 import dev.asyncplayground.engine.RunOptions;
 import dev.asyncplayground.engine.RunRegistry;
@@ -7,6 +8,7 @@ import dev.asyncplayground.scenario.Parameters;
 import dev.asyncplayground.scenario.Program;
 import dev.asyncplayground.scenario.Scenario;
 import dev.asyncplayground.scenario.Value;
+import io.javalin.http.Context;
 import java.util.Map;
 
 /**
@@ -24,10 +26,19 @@ final class RunLauncher {
         this.runs = runs;
     }
 
-    Run launch(Scenario scenario, Map<String, ?> params, RunOptions options) {
+    /**
+     * Reserves places for a request's runs, before the request is worked on, so that a refusal
+     * (429) costs next to nothing. The client is the request's remote address.
+     */
+    AdmissionTicket reserve(Context ctx, int runCount) {
+        return runs.reserve(ctx.req().getRemoteAddr(), runCount);
+    }
+
+    /** Binds, expands and starts the run on one of the ticket's places. */
+    Run launch(Scenario scenario, Map<String, ?> params, RunOptions options, AdmissionTicket ticket) {
         Map<String, Value> values = Parameters.bind(scenario.params(), params);
         Program program = scenario.instantiate(values, runs.limits().maxTasks());
-        return runs.start(program, options);
+        return runs.start(program, options, ticket);
     }
 
     RunRegistry runs() {

@@ -1,5 +1,6 @@
 package dev.asyncplayground.web;
 
+import dev.asyncplayground.engine.AdmissionBudget;
 import dev.asyncplayground.engine.Limits;
 import dev.asyncplayground.engine.RunRegistry;
 import dev.asyncplayground.exercise.Catalogue;
@@ -27,8 +28,18 @@ public final class RunningApp implements AutoCloseable {
 
     /** Starts the app with the built-in catalogue, the given limits and SSE heartbeat interval. */
     public static RunningApp start(Limits limits, Duration heartbeat) {
-        return new RunningApp(App.create(Catalogue.builtIn(), new RunRegistry(limits), heartbeat)
+        return start(limits, AdmissionBudget.DEFAULTS, heartbeat);
+    }
+
+    /** Starts the app with the given limits and admission budget, on 127.0.0.1. */
+    public static RunningApp start(Limits limits, AdmissionBudget budget, Duration heartbeat) {
+        return new RunningApp(App.create(Catalogue.builtIn(), new RunRegistry(limits, budget), heartbeat)
                 .start("127.0.0.1", 0));
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return app.port();
     }
 
     /** The base address, e.g. {@code http://127.0.0.1:41234}. */

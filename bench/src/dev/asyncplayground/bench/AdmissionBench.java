@@ -1,0 +1,174 @@
+package dev.asyncplayground.bench;
+
+import dev.asyncplayground.engine.Limits;
+import dev.asyncplayground.engine.RunRegistry;
+import dev.asyncplayground.exercise.Catalogue;
+import dev.asyncplayground.web.App;
+import dev.asyncplayground.web.WarmUp;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Admission under a crowd, through HTTP on the real app with its default limits: a class of 60
+ * clients each starting a counting run (unit 100 ms) within one second, and a flood of 200
+ * starts of CPU runs from 50 clients while a CPU run goes.
+ */
+final class AdmissionBench {
+
+    static final int CLASS_SIZE = 60;
+    static final int FLOOD = 200;
+    static final int FLOOD_CLIENTS = 50;
+    private static final Duration MAX_RUN = Duration.ofSeconds(120);
+    private static final Map<String, Object> CPU_RUN = Map.of("exercise", "cpu-vs-io", "mode", "virtual-threads",
+            "params", Map.of("kind", "cpu", "tasks", 4, "duration", "250ms"));
+
+    private final PrintStream out;
+
+    AdmissionBench(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Prints both tables; true if the class was all admitted and every admitted run met the bar. */
+    boolean run() throws IOException, InterruptedException {
+        Catalogue catalogue = Catalogue.builtIn();
+        out.println("warm-up " + WarmUp.run(catalogue).toMillis() + " ms");
+        Javalin app = App.create(catalogue, new RunRegistry(Limits.fromEnvironment(Map.of()))).start("127.0.0.1", 0);
+        try (ExecutorService posts = Executors.newVirtualThreadPerTaskExecutor()) {
+            ApiClient api = new ApiClient(app.port());
+            boolean classMet = classBurst(api, posts);
+            boolean floodMet = flood(api, posts);
+            return classMet && floodMet;
+        } finally {
+            app.stop();
+        }
+    }
+
+    private boolean classBurst(ApiClient api, ExecutorService posts) throws IOException, InterruptedException {
+        Table table = new Table("class of 60", "posted over", "admitted", "refused", "queued at start",
+                "over p50 ms", "over p99 ms", "over max ms", "met bar", "meets goal");
+        boolean met = true;
+        for (long spreadMs : List.of(1000L, 0L)) {
+            List<Future<ApiClient.Reply>> replies = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < CLASS_SIZE; i++) {
+                String mode = i % 2 == 0 ? "virtual-threads" : "sequential";
+                Map<String, Object> body = Map.of("exercise", "counting", "mode", mode, "params", Map.of("unit", "100ms"));
+                String client = ApiClient.client(i);
+                long at = start + spreadMs * 1_000_000 * i / CLASS_SIZE;
+                replies.add(posts.submit(() -> {
+                    Thread.sleep(Duration.ofNanos(Math.max(0, at - System.nanoTime())));
+                    return api.post(client, "/api/runs", body);
+                }));
+            }
+            List<Map<String, Object>> runs = new ArrayList<>();
+            int refused = 0;
+            int queued = 0;
+            for (Future<ApiClient.Reply> reply : replies) {
+                ApiClient.Reply r = get(reply);
+                if (r.status() == 201) {
+                    Map<String, Object> first = api.get("/api/runs/" + r.body().get("id")).body();
+                    queued += ApiClient.number(first, "queuePosition") > 0 ? 1 : 0;
+                    runs.add(first);
+                } else {
+                    refused++;
+                }
+            }
+            Outcome outcome = outcomes(api, runs);
+            boolean ok = refused == 0 && outcome.met() == runs.size();
+            met &= ok;
+            table.row("counting", spreadMs + " ms", runs.size(), refused, queued, Stats.f(outcome.p50(), 1),
+                    Stats.f(outcome.p99(), 1), Stats.f(outcome.max(), 1), outcome.met() + "/" + runs.size(),
+                    ok ? "yes" : "NO");
+        }
+        table.print(out);
+        out.println("half sequential, half virtual-threads, one client (loopback address) each; over = elapsed - ideal;"
+                + " goal: all admitted, each within ideal x 1.02 + 10 ms.");
+        return met;
+    }
+
+    private boolean flood(ApiClient api, ExecutorService posts) throws IOException, InterruptedException {
+        ApiClient.Reply first = api.post(ApiClient.client(1000), "/api/runs", CPU_RUN);
+        List<Future<Timed>> replies = new ArrayList<>();
+        for (int i = 0; i < FLOOD; i++) {
+            String client = ApiClient.client(2000 + i % FLOOD_CLIENTS);
+            replies.add(posts.submit(() -> {
+                long t = System.nanoTime();
+                ApiClient.Reply r = api.post(client, "/api/runs", CPU_RUN);
+                return new Timed(r, System.nanoTime() - t);
+            }));
+        }
+        List<Map<String, Object>> admitted = new ArrayList<>();
+        admitted.add(Map.of("id", first.body().get("id")));
+        List<Double> refusals = new ArrayList<>();
+        for (Future<Timed> reply : replies) {
+            Timed r = get(reply);
+            if (r.reply().status() == 201) {
+                admitted.add(r.reply().body());
+            } else {
+                refusals.add(r.nanos() / 1e6);
+            }
+        }
+        int refused = refusals.size();
+        double[] refusalMs = Stats.sorted(refusals.stream().mapToDouble(Double::doubleValue).toArray());
+        Map<String, Object> firstRun = api.awaitRun((String) first.body().get("id"), MAX_RUN);
+        Outcome outcome = outcomes(api, admitted);
+        double firstOver = ApiClient.number(firstRun, "elapsedMs") - ApiClient.number(firstRun, "idealMs");
+        boolean ok = outcome.met() == admitted.size();
+        Table table = new Table("flood", "posts", "admitted", "429", "429 answered p50 / p99 ms",
+                "running run over ms", "admitted over p50 ms", "admitted over max ms", "met bar", "fewest cores given",
+                "met bar for cores given", "meets goal");
+        table.row("cpu 4x250ms", FLOOD + 1, admitted.size(), refused,
+                refused == 0 ? "-" : Stats.f(Stats.percentile(refusalMs, 50), 1) + " / "
+                        + Stats.f(Stats.percentile(refusalMs, 99), 1),
+                Stats.f(firstOver, 1), Stats.f(outcome.p50(), 1), Stats.f(outcome.max(), 1),
+                outcome.met() + "/" + admitted.size(), Stats.f(outcome.fewestCores(), 2),
+                outcome.metForCores() + "/" + admitted.size(), ok ? "yes" : "NO");
+        table.print(out);
+        out.println("one CPU run (4 x 250 ms, virtual-threads, ideal 500 ms) started, then " + FLOOD + " more from "
+                + FLOOD_CLIENTS + " clients at once; the admitted ones run one at a time, each against its bar.");
+        return ok;
+    }
+
+    private record Timed(ApiClient.Reply reply, long nanos) {}
+
+    /** Overshoot figures of finished runs, in scenario ms. */
+    private record Outcome(double p50, double p99, double max, int met, int metForCores, double fewestCores) {}
+
+    private static Outcome outcomes(ApiClient api, List<Map<String, Object>> runs) throws IOException, InterruptedException {
+        double[] over = new double[runs.size()];
+        int met = 0;
+        int metForCores = 0;
+        double fewestCores = Double.NaN;
+        for (int i = 0; i < over.length; i++) {
+            Map<String, Object> run = api.awaitRun((String) runs.get(i).get("id"), MAX_RUN);
+            double ideal = ApiClient.number(run, "idealMs");
+            double elapsed = ApiClient.number(run, "elapsedMs");
+            over[i] = elapsed - ideal;
+            met += "done".equals(run.get("status")) && elapsed <= FidelityBench.bar(ideal) ? 1 : 0;
+            double forCores = run.containsKey("idealForCoresGivenMs") ? ApiClient.number(run, "idealForCoresGivenMs")
+                    : ideal;
+            metForCores += "done".equals(run.get("status")) && elapsed <= FidelityBench.bar(forCores) ? 1 : 0;
+            double given = ApiClient.number(run, "coresGiven");
+            fewestCores = Double.isNaN(fewestCores) || given < fewestCores ? given : fewestCores;
+        }
+        double[] sorted = Stats.sorted(over);
+        return new Outcome(Stats.percentile(sorted, 50), Stats.percentile(sorted, 99), Stats.max(over), met,
+                metForCores, fewestCores);
+    }
+
+    private static <T> T get(Future<T> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}

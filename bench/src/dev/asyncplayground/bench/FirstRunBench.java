@@ -1,0 +1,139 @@
+package dev.asyncplayground.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fresh server's first run: each case starts the app in a JVM of its own ({@code java -Xms1g
+ * -cp ... dev.asyncplayground.Main}, as a user does), with and without the warm-up, waits for its
+ * first page, posts one run and reads its elapsed and ideal. Nothing ran in that JVM before.
+ */
+final class FirstRunBench {
+
+    static final int REPEATS = 2;
+    private static final Duration MAX_RUN = Duration.ofSeconds(60);
+
+    /** One first run: a label and the POST body. */
+    private record Case(String label, Map<String, Object> body) {}
+
+    private static final List<Case> CASES = List.of(
+            new Case("counting sequential", Map.of("exercise", "counting", "mode", "sequential",
+                    "params", Map.of("unit", "100ms"))),
+            new Case("counting virtual-threads", Map.of("exercise", "counting", "mode", "virtual-threads",
+                    "params", Map.of("unit", "100ms"))),
+            new Case("cpu 4x250ms virtual-threads", Map.of("exercise", "cpu-vs-io", "mode", "virtual-threads",
+                    "params", Map.of("kind", "cpu", "tasks", 4, "duration", "250ms"))),
+            new Case("cpu 4x250ms platform-threads 2", Map.of("exercise", "cpu-vs-io", "mode", "platform-threads",
+                    "threads", 2, "params", Map.of("kind", "cpu", "tasks", 4, "duration", "250ms"))));
+
+    private final PrintStream out;
+
+    FirstRunBench(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Prints one row per case, warm-up and repeat; true if every warmed-up first run met the bar. */
+    boolean run() throws IOException, InterruptedException {
+        Table table = new Table("first run", "warm-up", "#", "first page ms", "warm-up ms, start-up CPU ms", "ideal ms",
+                "measured ms", "over ms", "cores given", "ideal for cores ms", "meets bar");
+        boolean met = true;
+        for (Case c : CASES) {
+            for (boolean warm : List.of(false, true)) {
+                for (int i = 1; i <= REPEATS; i++) {
+                    met &= measure(c, warm, i, table) || !warm;
+                }
+            }
+        }
+        table.print(out);
+        out.println("first page: from starting the JVM to the first answer of GET /; bar: measured <= ideal x 1.02"
+                + " + 10 ms; only the warmed-up rows count for the verdict.");
+        return met;
+    }
+
+    private boolean measure(Case c, boolean warm, int repeat, Table table) throws IOException, InterruptedException {
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms1g", "-cp", System.getProperty("java.class.path"), "dev.asyncplayground.Main")
+                .redirectErrorStream(true);
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("WARM_UP", warm ? "on" : "off");
+        long start = System.nanoTime();
+        Process app = builder.start();
+        StringBuilder log = new StringBuilder();
+        Thread.ofVirtual().start(() -> drain(app, log));
+        try {
+            ApiClient api = new ApiClient(port);
+            double firstPage = awaitFirstPage(api, app, log, start) / 1e6;
+            ApiClient.Reply posted = api.post("127.0.0.1", "/api/runs", c.body());
+            if (posted.status() != 201) {
+                throw new IllegalStateException(c.label() + ": " + posted.status() + " " + posted.body());
+            }
+            Map<String, Object> run = api.awaitRun((String) posted.body().get("id"), MAX_RUN);
+            double ideal = ApiClient.number(run, "idealMs");
+            double measured = ApiClient.number(run, "elapsedMs");
+            boolean ok = "done".equals(run.get("status")) && measured <= FidelityBench.bar(ideal);
+            table.row(c.label(), warm ? "on" : "off", repeat, Stats.f(firstPage, 0), warmedUp(log),
+                    Stats.f(ideal, 1), Stats.f(measured, 1), Stats.f(measured - ideal, 1),
+                    run.containsKey("coresGiven") ? run.get("coresGiven") + " of " + run.get("coresAssumed") : "-",
+                    run.containsKey("idealForCoresGivenMs") ? Stats.f(ApiClient.number(run, "idealForCoresGivenMs"), 1)
+                            : "-", ok ? "yes" : "NO");
+            return ok;
+        } finally {
+            app.destroy();
+            app.waitFor();
+        }
+    }
+
+    private static long awaitFirstPage(ApiClient api, Process app, StringBuilder log, long start)
+            throws InterruptedException {
+        while (true) {
+            if (!app.isAlive()) {
+                Thread.sleep(100);
+                synchronized (log) {
+                    throw new IllegalStateException("the app did not start:\n" + log);
+                }
+            }
+            try {
+                if (api.get("/").status() == 200) {
+                    return System.nanoTime() - start;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(5);
+            }
+        }
+    }
+
+    private static String warmedUp(StringBuilder log) {
+        synchronized (log) {
+            int at = log.indexOf("Warmed up in ");
+            if (at < 0 && log.indexOf("start-up used ") >= 0) {
+                int used = log.indexOf("start-up used ");
+                return "off, CPU " + log.substring(used + 14, log.indexOf(" ms of CPU", used));
+            }
+            return at < 0 ? "-" : log.substring(at + 13, log.indexOf(" ms", at)) + " ms, CPU " + log.substring(log.indexOf("used ", at) + 5, log.indexOf(" ms of CPU", at));
+        }
+    }
+
+    private static void drain(Process app, StringBuilder log) {
+        try (var lines = app.inputReader().lines()) {
+            lines.forEach(line -> {
+                synchronized (log) {
+                    log.append(line).append('\n');
+                }
+            });
+        } catch (java.io.UncheckedIOException closed) {
+            // the app was stopped while its output was being read
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.asyncplayground.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CoresGivenTest {
+
+    @ParameterizedTest(name = "ideal {0} ms, cpu {1} ms on {2} cores, given {3}: {4} ms")
+    @CsvSource({
+        "500, 1000, 2, 2, 500",
+        "500, 1000, 2, 1, 1000",
+        "500, 1000, 2, 1.25, 800",
+        "4000, 4000, 1, 0.5, 8000",
+        "1500, 1000, 2, 1, 2000"})
+    void theIdealStretchesTheCpuPhasesByTheCoresMissing(double idealMs, double cpuMs, double assumed, double given,
+                                                        double expected) {
+        assertEquals(expected, CoresGiven.idealFor(idealMs, cpuMs, assumed, given), 1e-9);
+    }
+
+    @Nested
+    class Measured {
+
+        @Test
+        void coresAreCpuOverWallOnBothSides() {
+            CoresGiven cores = CoresGiven.of(500, 1000, 500, 1_400, 1_000).orElseThrow();
+            assertEquals(2, cores.assumed(), 1e-12);
+            assertEquals(1.4, cores.given(), 1e-12);
+            assertEquals(500 + 1000 * (1 / 1.4 - 0.5), cores.idealForCoresGivenMs(), 1e-9);
+        }
+
+        @Test
+        void moreThanAssumedCountsAsWhatWasAssumed() {
+            CoresGiven cores = CoresGiven.of(500, 1000, 500, 2_100, 1_000).orElseThrow();
+            assertEquals(2, cores.given(), 1e-12);
+            assertEquals(500, cores.idealForCoresGivenMs(), 1e-9);
+        }
+
+        @Test
+        void nothingToCompareWithoutCpuStepsOrBeforeAnyBurnt() {
+            assertTrue(CoresGiven.of(500, 0, 0, 0, 0).isEmpty());
+            assertTrue(CoresGiven.of(500, 1000, 500, 0, 0).isEmpty());
+        }
+    }
+
+    @Nested
+    class OfARealRun {
+
+        @Test
+        void aRunWithCpuStepsMeasuresTheCoresItsStepsReceived() {
+            try (RunRegistry runs = new RunRegistry(Limits.defaults())) {
+                Run run = runs.start(TestPrograms.many(2, i -> java.util.List.of(TestPrograms.cpuMs(60))),
+                        new RunOptions(Mode.PLATFORM_THREADS, 1, 2, RunOptions.NO_LIMIT));
+                RunWaits.awaitEnd(run);
+                CoresGiven cores = run.coresGiven().orElseThrow();
+                assertEquals(Math.min(2, Runtime.getRuntime().availableProcessors()), cores.assumed(), 1e-9,
+                        "two steps at once on as many cores as there are, up to two");
+                assertTrue(cores.given() > 0 && cores.given() <= cores.assumed(), "given: " + cores.given());
+                assertTrue(cores.idealForCoresGivenMs() >= run.idealMs(), "never below the ideal");
+            }
+        }
+
+        @Test
+        void aRunWithoutCpuStepsHasNothingToSay() {
+            try (RunRegistry runs = new RunRegistry(Limits.defaults())) {
+                Run run = runs.start(TestPrograms.many(2, i -> java.util.List.of(TestPrograms.waitMs(20))),
+                        new RunOptions(Mode.VIRTUAL_THREADS, 1));
+                RunWaits.awaitEnd(run);
+                assertTrue(run.coresGiven().isEmpty());
+            }
+        }
+    }
+
+    @Nested
+    class InPlainWords {
+
+        @Test
+        void sayWhatTheMachineGaveAndTheIdealForIt() {
+            CoresGiven cores = CoresGiven.of(500, 1000, 500, 1_400, 1_000).orElseThrow();
+            assertEquals("the machine gave this run 1.4 of 2 cores, other programs were busy;"
+                    + " with 1.4 cores the ideal is 714 ms", cores.note());
+        }
+
+        @Test
+        void oneCoreIsSingular() {
+            CoresGiven cores = CoresGiven.of(4000, 4000, 4000, 600, 1_000).orElseThrow();
+            assertEquals("the machine gave this run 0.6 of 1 core, other programs were busy;"
+                    + " with 0.6 cores the ideal is 6667 ms", cores.note());
+        }
+
+        @Test
+        void sayNothingWhenTheRunGotAboutWhatWasAssumed() {
+            CoresGiven cores = CoresGiven.of(500, 1000, 500, 1_960, 1_000).orElseThrow();
+            assertFalse(cores.isShort());
+            assertEquals("", cores.note());
+        }
+    }
+}
