@@ -58,7 +58,7 @@ public final class RunRegistry implements AutoCloseable {
     Run startWithIdeal(Program program, RunOptions options, IdealTime.Result ideal) {
         synchronized (runs) {
             String id = newId();
-            Run run = new Run(id, program, options, limits, new RunContext(ideal, cores, threads, admission::ended));
+            Run run = new Run(id, Gil.ifOn(program, options), options, limits, new RunContext(ideal, cores, threads, admission::ended));
             admission.admit(run);
             runs.put(id, run);
             forgetOldRuns();

@@ -38,6 +38,7 @@ public final class App {
         RunLauncher launcher = new RunLauncher(runs);
         RunApi runApi = new RunApi(catalogue, launcher);
         ExerciseApi exerciseApi = new ExerciseApi(catalogue);
+        ExportApi exportApi = new ExportApi(catalogue, launcher);
         EventStream events = new EventStream(runApi, heartbeat);
         Views views = Views.precompiled();
         Playground playground = new Playground(launcher, views);
@@ -69,6 +70,7 @@ public final class App {
             config.routes.get("/api/runs/{id}", runApi::show);
             config.routes.delete("/api/runs/{id}", runApi::cancel);
             config.routes.get("/api/runs/{id}/events", events::handle);
+            config.routes.post("/api/export", exportApi::export);
             config.routes.get("/api/status", ctx -> ctx.json(Map.of("activeRuns", runs.activeRuns(),
                     "queuedRuns", runs.queuedRuns(), "liveEngineThreads", runs.liveEngineThreads(),
                     "openStreams", events.openStreams())));

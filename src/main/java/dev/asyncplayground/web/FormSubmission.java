@@ -28,16 +28,20 @@ record FormSubmission(List<Param> params, Map<String, String> raw, List<Diagnost
                       Map<String, String> errors, Map<String, Object> values, List<Mode> modes, double speed,
                       PoolFields pool) {
 
-    /** The pool size for platform-threads and the in-flight limit for virtual threads, as typed. */
-    record PoolFields(String threads, String limit) {
+    /**
+     * The pool size for platform-threads and the in-flight limit for virtual threads, as typed, and
+     * whether platform-threads takes the global interpreter lock.
+     */
+    record PoolFields(String threads, String limit, boolean gil) {
 
-        static final PoolFields DEFAULTS = new PoolFields(Integer.toString(RunOptions.DEFAULT_THREADS), "");
+        static final PoolFields DEFAULTS = new PoolFields(Integer.toString(RunOptions.DEFAULT_THREADS), "", false);
 
         /** The options for one mode; a 400-style message if a field is not usable. */
         RunOptions options(Mode mode, double speed) {
             int poolSize = whole(threads, "threads", RunOptions.DEFAULT_THREADS);
             int inFlight = whole(limit, "limit", RunOptions.NO_LIMIT);
-            return RunRequest.options(mode, speed, poolSize, mode == Mode.VIRTUAL_THREADS ? inFlight : 0);
+            return RunRequest.options(mode, speed, poolSize, mode == Mode.VIRTUAL_THREADS ? inFlight : 0,
+                    gil && mode == Mode.PLATFORM_THREADS);
         }
 
         private static int whole(String text, String field, int fallback) {

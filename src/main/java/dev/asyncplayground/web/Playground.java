@@ -26,7 +26,8 @@ import java.util.Set;
  */
 final class Playground {
 
-    private static final Set<String> NOT_PARAMS = Set.of("source", "exercise", "modes", "speed", "threads", "limit");
+    private static final Set<String> NOT_PARAMS = Set.of("source", "exercise", "modes", "speed", "threads", "limit",
+            "gil", "language", "style", "exportMode");
 
     private final RunLauncher launcher;
     private final Views views;
@@ -66,11 +67,12 @@ final class Playground {
         ParseResult parsed = ScenarioTexts.parse(source);
         FormSubmission.PoolFields pool = new FormSubmission.PoolFields(
                 orDefault(ctx.queryParam("threads"), FormSubmission.PoolFields.DEFAULTS.threads()),
-                orDefault(ctx.queryParam("limit"), FormSubmission.PoolFields.DEFAULTS.limit()));
+                orDefault(ctx.queryParam("limit"), FormSubmission.PoolFields.DEFAULTS.limit()),
+                "true".equals(ctx.queryParam("gil")) || "on".equals(ctx.queryParam("gil")));
         FormSubmission submission = FormSubmission.read(paramsOf(parsed), parsed.diagnostics(),
                 values(ctx.queryParamMap()), modes, ctx.queryParam("speed"), pool, false);
         return new FormView(exerciseId, source, original, submission.paramsView(null), submission.modeChoices(),
-                submission.speedText(), pool.threads(), pool.limit());
+                submission.speedText(), pool.threads(), pool.limit(), pool.gil());
     }
 
     /** The posted scenario text, parsed once per request. */
@@ -81,7 +83,8 @@ final class Playground {
 
     private FormSubmission submission(Context ctx, ParseResult parsed) {
         FormSubmission.PoolFields pool =
-                new FormSubmission.PoolFields(ctx.formParam("threads"), ctx.formParam("limit"));
+                new FormSubmission.PoolFields(ctx.formParam("threads"), ctx.formParam("limit"),
+                        ctx.formParam("gil") != null);
         return FormSubmission.read(paramsOf(parsed), parsed.diagnostics(), values(ctx.formParamMap()),
                 ctx.formParams("modes"), ctx.formParam("speed"), pool, true);
     }

@@ -42,7 +42,7 @@ final class RunApi {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> body(Context ctx) {
+    static Map<String, Object> body(Context ctx) {
         String text = ctx.body();
         if (text.isBlank()) {
             throw new ApiException(400, "send a JSON object, e.g. {\"exercise\":\"counting\",\"mode\":\"sequential\"}");

@@ -25,9 +25,13 @@ final class RunLauncher {
     }
 
     Run launch(Scenario scenario, Map<String, ?> params, RunOptions options) {
+        return runs.start(expand(scenario, params), options);
+    }
+
+    /** Binds the parameters and expands the scenario within the task limit, without running it. */
+    Program expand(Scenario scenario, Map<String, ?> params) {
         Map<String, Value> values = Parameters.bind(scenario.params(), params);
-        Program program = scenario.instantiate(values, runs.limits().maxTasks());
-        return runs.start(program, options);
+        return scenario.instantiate(values, runs.limits().maxTasks());
     }
 
     RunRegistry runs() {

@@ -20,14 +20,14 @@ record RunRequest(Scenario scenario, Map<String, ?> params, RunOptions options) 
 
     static final double MAX_SPEED = 1000;
     private static final Set<String> FIELDS = Set.of("exercise", "scenario", "params", "mode", "speed", "threads",
-            "limit");
+            "limit", "gil");
 
     /** Reads a decoded JSON body; every problem becomes a 400 that names the field. */
     static RunRequest from(Map<String, Object> body, Catalogue catalogue) {
         for (String field : body.keySet()) {
             if (!FIELDS.contains(field)) {
                 throw badRequest("unknown field '" + field
-                        + "'; a run takes exercise or scenario, params, mode, speed, threads and limit");
+                        + "'; a run takes exercise or scenario, params, mode, speed, threads, limit and gil");
             }
         }
         return new RunRequest(scenario(body, catalogue), params(body.get("params")), options(body));
@@ -37,13 +37,13 @@ record RunRequest(Scenario scenario, Map<String, ?> params, RunOptions options) 
         Mode mode = mode(body.get("mode"));
         int threads = whole(body, "threads", Mode.PLATFORM_THREADS, RunOptions.DEFAULT_THREADS);
         int limit = whole(body, "limit", Mode.VIRTUAL_THREADS, RunOptions.NO_LIMIT);
-        return options(mode, speed(body.get("speed")), threads, limit);
+        return options(mode, speed(body.get("speed")), threads, limit, gil(body));
     }
 
     /** Builds options, turning an out-of-range value into a 400 that names it. */
-    static RunOptions options(Mode mode, double speed, int threads, int limit) {
+    static RunOptions options(Mode mode, double speed, int threads, int limit, boolean gil) {
         try {
-            return new RunOptions(mode, speed, threads, limit);
+            return new RunOptions(mode, speed, threads, limit, gil);
         } catch (IllegalArgumentException e) {
             throw badRequest(e.getMessage());
         }
@@ -61,6 +61,20 @@ record RunRequest(Scenario scenario, Map<String, ?> params, RunOptions options) 
             return n;
         }
         throw badRequest("\"" + field + "\" must be a whole number; got " + value);
+    }
+
+    private static boolean gil(Map<String, Object> body) {
+        Object value = body.get("gil");
+        if (value == null || Boolean.FALSE.equals(value)) {
+            return false;
+        }
+        if (!(value instanceof Boolean)) {
+            throw badRequest("\"gil\" must be true or false; got " + value);
+        }
+        if (!Mode.PLATFORM_THREADS.id().equals(body.get("mode"))) {
+            throw badRequest("\"gil\" applies only to platform-threads");
+        }
+        return true;
     }
 
     private static Scenario scenario(Map<String, Object> body, Catalogue catalogue) {
