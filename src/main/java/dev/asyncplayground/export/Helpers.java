@@ -10,6 +10,15 @@ final class Helpers {
 
     /** Python's helpers, only those the steps used. */
     static void python(Lines out, Set<String> used, Style style) {
+        if (used.contains("say")) {
+            out.open("def say(text):")
+                    .add("\"\"\"Prints one line. print() from several threads can mix two lines; one write cannot.\"\"\"")
+                    .add("sys.stdout.write(text + \"\\n\")");
+            if (style == Style.PROCESSES) {
+                out.add("sys.stdout.flush()  # each process has its own buffer: write the line out now");
+            }
+            out.close().blank().blank();
+        }
         if (used.contains("burn")) {
             String until = used.contains("pause") || style != Style.ASYNCIO ? ", deadline=float(\"inf\")" : "";
             out.open("def burn(seconds" + until + "):")
@@ -33,12 +42,16 @@ final class Helpers {
     /** Java's helpers, only those the steps used. */
     static void java(Lines out, Set<String> used) {
         if (used.contains("burn")) {
-            out.add("/** A cpu step: keeps this thread busy until it has used {@code cpu} of CPU time. */")
+            out.add("/**")
+                    .add(" * A cpu step: keeps this thread busy until it has used {@code cpu} of CPU time. A virtual")
+                    .add(" * thread cannot read its CPU time; it counts wall time, as nothing takes its carrier away.")
+                    .add(" */")
                     .open("static void burn(Duration cpu, long deadline) {")
                     .add("ThreadMXBean threads = ManagementFactory.getThreadMXBean();")
-                    .add("long until = threads.getCurrentThreadCpuTime() + cpu.toNanos();")
+                    .add("boolean virtual = Thread.currentThread().isVirtual();")
+                    .add("long until = (virtual ? System.nanoTime() : threads.getCurrentThreadCpuTime()) + cpu.toNanos();")
                     .add("long work = 0;")
-                    .open("while (threads.getCurrentThreadCpuTime() < until) {")
+                    .open("while ((virtual ? System.nanoTime() : threads.getCurrentThreadCpuTime()) < until) {")
                     .open("if (System.nanoTime() >= deadline) {").add("throw new GaveUp();").close("}")
                     .open("for (int i = 0; i < 10_000; i++) {").add("work += i * (long) i; // real work, not a sleep")
                     .close("}").close("}")

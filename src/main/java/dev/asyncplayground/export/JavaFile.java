@@ -64,7 +64,7 @@ final class JavaFile {
         out.add("// Run it with: java " + className + ".java (Java 21 or later; standard library only)");
         if (!comments.isEmpty()) {
             out.add("//").add("// The scenario's comments:");
-            comments.forEach(c -> out.add("// " + c));
+            comments.forEach(c -> out.add(("// " + c).strip()));
         }
         out.blank();
         imports(used, body.toString()).forEach(i -> out.add("import " + i + ";"));

@@ -42,10 +42,9 @@ final class Lines {
 
     /** Adds everything written to another {@code Lines}, at this one's indentation. */
     Lines addAll(Lines other) {
-        for (String line : other.toString().split("\n", -1)) {
-            if (!line.isEmpty()) {
-                add(line);
-            }
+        String text = other.toString();
+        for (String line : text.substring(0, Math.max(0, text.length() - 1)).split("\n", -1)) {
+            add(line);
         }
         return this;
     }

@@ -20,7 +20,7 @@ final class PythonFile {
             "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
             "while", "with", "yield", "print", "max", "min", "sum", "range", "burn", "pause", "run", "main", "shared",
             "ended", "time", "sys", "asyncio", "threading", "multiprocessing", "wait", "Future", "seen", "deadline",
-            "steps", "slots", "started", "name", "task", "pool", "failure");
+            "steps", "slots", "started", "name", "task", "pool", "failure", "say", "fork", "futures", "left");
 
     private final Program program;
     private final ExportTarget target;
@@ -48,13 +48,13 @@ final class PythonFile {
         out.blank().add(Headers.python(target)).add("Run it with: python3 <this file>").add("\"\"\"");
         if (!comments.isEmpty()) {
             out.blank().add("# The scenario's comments:");
-            comments.forEach(c -> out.add("# " + c));
+            comments.forEach(c -> out.add(("# " + c).strip()));
         }
         out.blank();
         imports();
         globals();
         Helpers.python(out, used, style);
-        out.addAll(tasks).blank();
+        out.addAll(tasks).blank().blank();
         runner();
         return out.toString();
     }
@@ -68,7 +68,7 @@ final class PythonFile {
         for (int i = 0; i < program.tasks().size(); i++) {
             TaskSpec task = program.tasks().get(i);
             String function = names.of("task", task.name());
-            lines.blank();
+            lines.blank().blank();
             if (style == Style.ASYNCIO) {
                 AsyncioSteps steps = new AsyncioSteps(lines, names, target.options().speed());
                 lines.open("async def " + function + "():");
@@ -94,7 +94,7 @@ final class PythonFile {
             out.add("import multiprocessing");
         }
         out.add("import sys");
-        if (style == Style.THREADS) {
+        if (style == Style.THREADS || style == Style.PLAIN && !Locks.of(program).isEmpty()) {
             out.add("import threading");
         }
         out.add("import time");

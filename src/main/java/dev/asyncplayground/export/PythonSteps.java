@@ -70,7 +70,12 @@ final class PythonSteps extends StepWalk {
 
     @Override
     void print(String text) {
-        out.add("print(" + Literals.quoted(text) + (style == Style.PROCESSES ? ", flush=True)" : ")"));
+        if (style == Style.PLAIN) {
+            out.add("print(" + Literals.quoted(text) + ")");
+        } else {
+            used.add("say");
+            out.add("say(" + Literals.quoted(text) + ")");
+        }
     }
 
     @Override

@@ -138,7 +138,7 @@ abstract class StepWalk {
 
     /** A label as a trailing comment, or nothing. */
     final String label(String label) {
-        return label.isEmpty() ? "" : "  " + (camel() ? "// " : "# ") + label;
+        return label.isEmpty() ? "" : (camel() ? " // " : "  # ") + label;
     }
 
     /** A label as a trailing comment, saying the scenario's duration when the speed changed it. */

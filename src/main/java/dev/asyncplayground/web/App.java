@@ -37,11 +37,11 @@ public final class App {
     public static Javalin create(Catalogue catalogue, RunRegistry runs, Duration heartbeat) {
         RunLauncher launcher = new RunLauncher(runs);
         RunApi runApi = new RunApi(catalogue, launcher);
-        ExerciseApi exerciseApi = new ExerciseApi(catalogue);
         ExportApi exportApi = new ExportApi(catalogue, launcher);
+        ExerciseApi exerciseApi = new ExerciseApi(catalogue);
         EventStream events = new EventStream(runApi, heartbeat);
         Views views = Views.precompiled();
-        Playground playground = new Playground(launcher, views);
+        Playground playground = new Playground(launcher, views, exportApi);
         Pages pages = new Pages(catalogue, playground, views);
         DocsPage docs = new DocsPage(views);
         return Javalin.create(config -> {
@@ -63,6 +63,7 @@ public final class App {
             config.routes.get("/docs/{name}", docs::show);
             config.routes.post("/playground/check", playground::check);
             config.routes.post("/playground/runs", playground::run);
+            config.routes.post("/playground/export", playground::export);
 
             config.routes.get("/api/exercises", exerciseApi::list);
             config.routes.get("/api/exercises/{id}", exerciseApi::show);

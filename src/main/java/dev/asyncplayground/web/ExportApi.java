@@ -1,5 +1,6 @@
 package dev.asyncplayground.web;
 
+import dev.asyncplayground.engine.Mode;
 import dev.asyncplayground.engine.RunOptions;
 import dev.asyncplayground.export.ExportTarget;
 import dev.asyncplayground.export.Exporter;
@@ -43,33 +44,36 @@ final class ExportApi {
     record Code(String fileName, String text) {}
 
     /** Checks the language and style, expands the scenario and writes the file; a 400 naming the choices otherwise. */
-    Code code(Scenario scenario, Map<String, ?> params, RunOptions options, Object languageId, Object styleId,
+    Code code(Scenario scenario, Map<String, ?> params, RunOptions options, Object language, Object style,
               String source, String title, String id) {
-        Language language = language(languageId);
-        if (styleId != null && !(styleId instanceof String)) {
-            throw new ApiException(400, "\"style\" must be a string, like \"asyncio\"");
-        }
-        String style = (String) styleId;
-        ExportTarget.problem(language, options.mode(), style).ifPresent(problem -> {
+        problem(language, style, options.mode()).ifPresent(problem -> {
             throw new ApiException(400, problem);
         });
-        ExportTarget target = ExportTarget.of(language, style, options, title);
+        ExportTarget target = ExportTarget.of(Language.byId((String) language).orElseThrow(), (String) style, options,
+                title);
         Program program = launcher.expand(scenario, params);
         return new Code(Exporter.fileName(target, id), Exporter.export(program, target, source));
+    }
+
+    /** What is wrong with a requested language and style for a mode, naming the valid choices; empty if nothing. */
+    static Optional<String> problem(Object language, Object style, Mode mode) {
+        if (!(language instanceof String name)) {
+            return Optional.of("\"language\" is required: one of " + Language.ids());
+        }
+        Optional<Language> known = Language.byId(name);
+        if (known.isEmpty()) {
+            return Optional.of("unknown language '" + name + "'; languages: " + Language.ids());
+        }
+        if (style != null && !(style instanceof String)) {
+            return Optional.of("\"style\" must be a string, like \"asyncio\"");
+        }
+        return ExportTarget.problem(known.get(), mode, (String) style);
     }
 
     static void send(Context ctx, Code code) {
         ctx.contentType("text/plain; charset=utf-8")
                 .header("Content-Disposition", "inline; filename=\"" + code.fileName() + "\"")
                 .result(code.text());
-    }
-
-    private static Language language(Object id) {
-        if (!(id instanceof String name)) {
-            throw new ApiException(400, "\"language\" is required: one of " + Language.ids());
-        }
-        return Language.byId(name).orElseThrow(() -> new ApiException(400,
-                "unknown language '" + name + "'; languages: " + Language.ids()));
     }
 
     /** The scenario's first comment line, or a plain name. */

@@ -106,6 +106,25 @@ record FormSubmission(List<Param> params, Map<String, String> raw, List<Diagnost
         }
     }
 
+    /** Why the form cannot be exported under a mode as it is (no mode need be ticked), or null if it can. */
+    String exportProblem(Mode mode) {
+        if (!diagnostics.isEmpty()) {
+            return "fix the scenario's errors first";
+        }
+        if (!errors.isEmpty()) {
+            return "fix the values marked in the form: " + String.join("; ", errors.values());
+        }
+        if (Double.isNaN(speed)) {
+            return "speed must be a number above 0 and at most 1000";
+        }
+        try {
+            pool.options(mode, speed);
+            return null;
+        } catch (ApiException e) {
+            return e.getMessage();
+        }
+    }
+
     /** The diagnostics and fields, with {@code error} as the form-wide message. */
     ParamsView paramsView(String error) {
         List<FieldView> fields = params.stream().map(p -> FieldView.of(p,

@@ -31,10 +31,12 @@ final class Playground {
 
     private final RunLauncher launcher;
     private final Views views;
+    private final ExportApi exports;
 
-    Playground(RunLauncher launcher, Views views) {
+    Playground(RunLauncher launcher, Views views, ExportApi exports) {
         this.launcher = launcher;
         this.views = views;
+        this.exports = exports;
     }
 
     void check(Context ctx) {
@@ -58,6 +60,33 @@ final class Playground {
         }
         ctx.header("HX-Retarget", "#params").header("HX-Reswap", "outerHTML");
         views.render(ctx, "params.jte", Map.of("view", submission.paramsView(problem)));
+    }
+
+    /**
+     * The Code view's call: the form as it is, exported to the chosen language, style and mode, as
+     * {@code text/plain}; a 400 with the reason in plain text if the form cannot run as it is.
+     */
+    void export(Context ctx) {
+        ParseResult parsed = parsedSource(ctx);
+        FormSubmission submission = submission(ctx, parsed);
+        Mode mode = Mode.byId(String.valueOf(ctx.formParam("exportMode"))).orElse(null);
+        String style = ctx.formParam("style") == null || ctx.formParam("style").isBlank() ? null : ctx.formParam("style");
+        String problem = mode == null ? "choose a mode to export: one of " + Mode.ids()
+                : ExportApi.problem(ctx.formParam("language"), style, mode).orElse(submission.exportProblem(mode));
+        if (problem != null) {
+            ctx.status(400).contentType("text/plain; charset=utf-8").result(problem);
+            return;
+        }
+        String source = ctx.formParam("source");
+        String id = ctx.formParam("exercise") == null || ctx.formParam("exercise").isBlank() ? "scenario"
+                : ctx.formParam("exercise");
+        try {
+            ExportApi.send(ctx, exports.code(parsed.scenario(), submission.values(),
+                    submission.pool().options(mode, submission.speed()), ctx.formParam("language"),
+                    style, source, ExportApi.titleOf(source), id));
+        } catch (InvalidScenarioException | LimitExceededException | InvalidParameterException e) {
+            ctx.status(400).contentType("text/plain; charset=utf-8").result(e.getMessage());
+        }
     }
 
     /** The form for a page opened from a link: values from the query string, else defaults. */
