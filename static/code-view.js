@@ -76,7 +76,9 @@
       link.click();
       URL.revokeObjectURL(link.href);
     });
+    form.addEventListener('submit', () => { if (!text.hidden) show(); });
     modesAndStyles();
+    show();
   }
 
   function fill(select, values) {

@@ -21,7 +21,7 @@ import java.util.List;
 final class Gil {
 
     /** The name of the lock, as the timeline shows it. */
-    static final String LOCK = "GIL";
+    static final String LOCK = "the GIL";
     /** CPython's default switch interval ({@code sys.getswitchinterval()}), in real time. */
     static final Duration SWITCH_INTERVAL = Duration.ofMillis(5);
     /** At most this many slices in a run: longer runs get longer slices, so the program stays small. */

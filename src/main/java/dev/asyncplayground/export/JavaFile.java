@@ -69,7 +69,7 @@ final class JavaFile {
         out.blank();
         imports(used, body.toString()).forEach(i -> out.add("import " + i + ";"));
         out.blank();
-        return out + body.toString();
+        return (out + body.toString()).replaceAll("\n{3,}", "\n\n").replace("{\n\n", "{\n");
     }
 
     private Set<String> tasks(Lines lines) {

@@ -56,7 +56,7 @@ final class PythonFile {
         Helpers.python(out, used, style);
         out.addAll(tasks).blank().blank();
         runner();
-        return out.toString();
+        return out.toString().replaceAll("\n{4,}", "\n\n\n");
     }
 
     private Set<String> tasks(Lines lines) {
