@@ -57,7 +57,8 @@ public final class Runtimes {
         Path file = dir.resolve(fileName);
         Files.writeString(file, code, StandardCharsets.UTF_8);
         List<String> command = language == Language.PYTHON ? List.of(python().toString(), file.toString())
-                : List.of(java().toString(), "-Dstdout.encoding=UTF-8", file.toString());
+                : List.of(java().toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dstdout.encoding=UTF-8",
+                        file.toString());
         return run(command, dir);
     }
 
