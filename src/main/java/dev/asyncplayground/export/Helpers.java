@@ -11,8 +11,9 @@ final class Helpers {
     /** Python's helpers, only those the steps used. */
     static void python(Lines out, Set<String> used, Style style) {
         if (used.contains("say")) {
-            out.open("def say(text):")
-                    .add("\"\"\"Prints one line. print() from several threads can mix two lines; one write cannot.\"\"\"")
+            String who = style == Style.PROCESSES ? "processes" : "threads";
+            out.blank().open("def say(text):")
+                    .add("\"\"\"Prints one line. print() from several " + who + " can mix two lines; one write cannot.\"\"\"")
                     .add("sys.stdout.write(text + \"\\n\")");
             if (style == Style.PROCESSES) {
                 out.add("sys.stdout.flush()  # each process has its own buffer: write the line out now");
@@ -21,7 +22,7 @@ final class Helpers {
         }
         if (used.contains("burn")) {
             String until = used.contains("pause") || style != Style.ASYNCIO ? ", deadline=float(\"inf\")" : "";
-            out.open("def burn(seconds" + until + "):")
+            out.blank().open("def burn(seconds" + until + "):")
                     .add("\"\"\"A cpu step: keeps this thread busy until it has used `seconds` of CPU time.\"\"\"")
                     .add("until = time.thread_time() + seconds")
                     .open("while time.thread_time() < until:");
@@ -31,7 +32,7 @@ final class Helpers {
             out.add("sum(i * i for i in range(1000))  # real work, not a sleep").close().close().blank().blank();
         }
         if (used.contains("pause")) {
-            out.open("def pause(seconds, deadline):")
+            out.blank().open("def pause(seconds, deadline):")
                     .add("\"\"\"A wait under a timeout: sleeps, but raises TimeoutError at the deadline.\"\"\"")
                     .add("left = deadline - time.monotonic()")
                     .add("time.sleep(max(0, min(seconds, left)))")

@@ -37,7 +37,7 @@ class ExportCheckedByRunningTest extends ApiTestSupport {
     record Exercise(String id, Map<String, Object> params, double speed) {
 
         String source() {
-            String folder = id.equals("every-step") ? "/scenarios/export/" : "/scenarios/exercises/";
+            String folder = id.equals("every-step") ? "/export/" : "/scenarios/exercises/";
             try (InputStream in = getClass().getResourceAsStream(folder + id + ".scn")) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
