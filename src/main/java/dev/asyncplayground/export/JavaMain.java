@@ -18,6 +18,7 @@ final class JavaMain {
     private final Names names;
     private final String className;
     private final Set<String> imports;
+    private boolean ended;
 
     JavaMain(Program program, ExportTarget target, Names names, String className, Set<String> imports) {
         this.program = program;
@@ -45,11 +46,16 @@ final class JavaMain {
     /** Writes the fields, helpers, {@code run} and {@code main}; {@code used} names the helpers the steps use. */
     void write(Lines out, Set<String> used) {
         boolean sequential = target.style() == Style.PLAIN;
+        ended = used.contains("ended");
         boolean limited = target.options().mode().id().equals("virtual-threads") && target.options().limit() > 0;
         imports.add("java.util.Map");
-        imports.add("java.util.concurrent.CompletableFuture");
-        imports.add("java.util.concurrent.ConcurrentHashMap");
-        if (!sequential) {
+        if (ended || target.style() == Style.FUTURES) {
+            imports.add("java.util.concurrent.CompletableFuture");
+        }
+        if (ended) {
+            imports.add("java.util.concurrent.ConcurrentHashMap");
+        }
+        if (ended) {
             out.add("/** Completes when the task of that name has ended, failed or not. */")
                     .add("static final Map<String, CompletableFuture<Void>> ENDED = new ConcurrentHashMap<>();").blank();
         }
@@ -89,12 +95,12 @@ final class JavaMain {
         out.open("try {").add("task.run();").close()
                 .open("} catch (Exception failure) {")
                 .add("System.err.println(\"task '\" + name + \"' failed: \" + failure);").close();
-        if (!sequential || limited) {
+        if (ended || limited) {
             out.open("} finally {");
             if (limited) {
                 out.add("SLOTS.release();");
             }
-            if (!sequential) {
+            if (ended) {
                 out.add("ENDED.get(name).complete(null);");
             }
             out.close();
@@ -113,7 +119,7 @@ final class JavaMain {
                 out.add("tasks.put(" + Literals.quoted(task.name()) + ", " + className + "::"
                         + names.of("task", task.name()) + ");");
             }
-            if (!sequential) {
+            if (ended) {
                 out.add("tasks.keySet().forEach(name -> ENDED.put(name, new CompletableFuture<>()));");
             }
             out.add("long started = System.nanoTime();");
@@ -140,8 +146,10 @@ final class JavaMain {
     }
 
     private void futures(Lines out) {
-        for (TaskSpec task : program.tasks()) {
-            out.add("ENDED.put(" + Literals.quoted(task.name()) + ", new CompletableFuture<>());");
+        if (ended) {
+            for (TaskSpec task : program.tasks()) {
+                out.add("ENDED.put(" + Literals.quoted(task.name()) + ", new CompletableFuture<>());");
+            }
         }
         out.add("long started = System.nanoTime();");
         out.open("try (ExecutorService pool = " + pool() + ") {");

@@ -113,9 +113,11 @@ final class JavaSteps extends StepWalk {
                 used.add("notRunYet");
                 out.add("notRunYet(" + name + ");");
             } else if (deadline == null) {
+                used.add("ended");
                 out.add("ENDED.get(" + name + ").join(); // " + what + name);
             } else {
                 used.add("awaitEnd");
+                used.add("ended");
                 used.add("left");
                 used.add("gaveUp");
                 out.add("awaitEnd(" + name + ", " + deadline + "); // " + what + name);
