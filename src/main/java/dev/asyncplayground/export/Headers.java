@@ -20,6 +20,9 @@ final class Headers {
                     + ". Unlike virtual threads, the\ncoroutines share one thread, so cpu steps do not run in parallel."
                     : "Mode event-loop, written with asyncio: every task is a coroutine on one thread;\n"
                     + "waits are awaited, cpu steps hold the loop and delay every task.";
+            case CALLBACKS -> "Mode event-loop, written as callbacks on an asyncio loop, without async/await: each\n"
+                    + "task is a chain of small functions, and a step that takes time asks the loop to call\n"
+                    + "the next one (loop.call_later for a wait). cpu steps hold the loop and delay every task.";
             case FUTURES -> "Mode event-loop, written with concurrent.futures: every task runs on a thread of its\n"
                     + "own and ends a Future. CPython's global interpreter lock lets one thread run Python\n"
                     + "code at a time, so cpu steps take turns, as they do on the event loop.";

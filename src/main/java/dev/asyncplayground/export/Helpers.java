@@ -21,7 +21,8 @@ final class Helpers {
             out.close().blank().blank();
         }
         if (used.contains("burn")) {
-            String until = used.contains("pause") || style != Style.ASYNCIO ? ", deadline=float(\"inf\")" : "";
+            boolean loop = style == Style.ASYNCIO || style == Style.CALLBACKS;
+            String until = used.contains("pause") || !loop ? ", deadline=float(\"inf\")" : "";
             out.blank().open("def burn(seconds" + until + "):")
                     .add("\"\"\"A cpu step: keeps this thread busy until it has used `seconds` of CPU time.\"\"\"")
                     .add("until = time.thread_time() + seconds")

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 public enum Language {
     PYTHON("python", "py", Map.of(
             "sequential", List.of(Style.PLAIN),
-            "event-loop", List.of(Style.ASYNCIO, Style.FUTURES),
+            "event-loop", List.of(Style.ASYNCIO, Style.CALLBACKS, Style.FUTURES),
             "virtual-threads", List.of(Style.ASYNCIO),
             "platform-threads", List.of(Style.THREADS, Style.PROCESSES))),
     JAVA("java", "java", Map.of(

@@ -20,7 +20,8 @@ final class PythonFile {
             "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
             "while", "with", "yield", "print", "max", "min", "sum", "range", "burn", "pause", "run", "main", "shared",
             "ended", "time", "sys", "asyncio", "threading", "multiprocessing", "wait", "Future", "seen", "deadline",
-            "steps", "slots", "started", "name", "task", "pool", "failure", "say", "fork", "futures", "left");
+            "steps", "slots", "started", "name", "task", "pool", "failure", "say", "fork", "futures", "left", "loop",
+            "done", "failed", "step_1", "step_2", "step_3", "step_4", "step_5", "step_6", "step_7", "step_8", "step_9");
 
     private final Program program;
     private final ExportTarget target;
@@ -69,7 +70,12 @@ final class PythonFile {
             TaskSpec task = program.tasks().get(i);
             String function = names.of("task", task.name());
             lines.blank().blank();
-            if (style == Style.ASYNCIO) {
+            if (style == Style.CALLBACKS) {
+                CallbackSteps steps = new CallbackSteps(lines, names, target.options().speed());
+                lines.open("def " + function + "(done, failed):");
+                steps.task(task.after(), task.steps());
+                walk = steps;
+            } else if (style == Style.ASYNCIO) {
                 AsyncioSteps steps = new AsyncioSteps(lines, names, target.options().speed());
                 lines.open("async def " + function + "():");
                 steps.task(task.after(), task.steps());
@@ -87,7 +93,7 @@ final class PythonFile {
     }
 
     private void imports() {
-        if (style == Style.ASYNCIO) {
+        if (style == Style.ASYNCIO || style == Style.CALLBACKS) {
             out.add("import asyncio");
         }
         if (style == Style.PROCESSES) {
@@ -109,6 +115,9 @@ final class PythonFile {
     }
 
     private void globals() {
+        if (style == Style.CALLBACKS) {
+            out.add("loop = asyncio.new_event_loop()  # every callback runs on this loop, one at a time");
+        }
         if (style == Style.THREADS || style == Style.PROCESSES) {
             out.add("POOL_SIZE = " + target.options().threads() + "  # the playground's platform-threads pool size");
         }
@@ -129,7 +138,7 @@ final class PythonFile {
         }
         for (String lock : Locks.of(program)) {
             out.add(names.of("lock", lock) + " = " + switch (style) {
-                case ASYNCIO -> "asyncio.Lock()";
+                case ASYNCIO, CALLBACKS -> "asyncio.Lock()";
                 case PROCESSES -> "multiprocessing.Lock()";
                 case FUTURES -> "Lock()";
                 default -> "threading.Lock()";
@@ -149,6 +158,7 @@ final class PythonFile {
             case THREADS -> "threading.Event()";
             case PROCESSES -> "multiprocessing.Event()";
             case FUTURES -> "Future()";
+            case CALLBACKS -> "loop.create_future()";
             default -> null;
         };
         if (ended != null) {

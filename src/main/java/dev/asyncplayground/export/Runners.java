@@ -11,6 +11,10 @@ final class Runners {
      * @param limited true if tasks first take one of the {@code slots} (an in-flight limit)
      */
     static void python(Lines out, Style style, boolean shared, boolean limited) {
+        if (style == Style.CALLBACKS) {
+            callbacks(out, shared);
+            return;
+        }
         boolean async = style == Style.ASYNCIO;
         out.open((async ? "async def" : "def") + " run(name, task):")
                 .add("\"\"\"Runs one task; a failure ends only that task, as in the playground.\"\"\"");
@@ -38,6 +42,26 @@ final class Runners {
         out.open("if __name__ == \"__main__\":").add(async ? "asyncio.run(main())" : "main()").close();
     }
 
+    private static void callbacks(Lines out, boolean shared) {
+        out.open("def run(name, task):")
+                .add("\"\"\"Starts one task, which calls done() when it ends or failed(message) when it fails.\"\"\"")
+                .open("def done():").add("ended[name].set_result(None)").close()
+                .blank()
+                .open("def failed(message):").add("print(f\"task {name!r} failed: {message!r}\", file=sys.stderr)")
+                .add("done()").close()
+                .blank()
+                .add("task(done, failed)").close().blank().blank();
+        out.open("def main():").add("started = time.monotonic()")
+                .open("for name, task in TASKS.items():").add("loop.call_soon(run, name, task)").close()
+                .add("loop.run_until_complete(asyncio.gather(*ended.values()))  # until every task has ended")
+                .add("print(f\"elapsed {(time.monotonic() - started) * 1000:.0f} ms\", file=sys.stderr)");
+        if (shared) {
+            out.add("print(f\"shared values at the end: {shared}\", file=sys.stderr)");
+        }
+        out.close().blank().blank();
+        out.open("if __name__ == \"__main__\":").add("main()").close();
+    }
+
     private static void main(Lines out, Style style) {
         boolean async = style == Style.ASYNCIO;
         out.open((async ? "async def" : "def") + " main():").add("started = time.monotonic()");
@@ -55,7 +79,7 @@ final class Runners {
             case FUTURES -> out.open("with ThreadPoolExecutor(max_workers=len(TASKS)) as pool:")
                     .add("futures = [pool.submit(run, name, task) for name, task in TASKS.items()]")
                     .add("wait(futures)").close();
-            case EXECUTOR -> throw new IllegalArgumentException("not a Python style");
+            case EXECUTOR, CALLBACKS -> throw new IllegalArgumentException("not written here: " + style);
         }
     }
 }

@@ -97,6 +97,11 @@ abstract class StepWalk {
         deadlines.pop();
     }
 
+    /** The locks the task holds at this point of the walk, innermost first. */
+    final List<String> held() {
+        return List.copyOf(held);
+    }
+
     /** The variable holding the innermost timeout's deadline, or null outside any timeout. */
     final String deadline() {
         return deadlines.peek();

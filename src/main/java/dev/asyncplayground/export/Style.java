@@ -11,6 +11,8 @@ public enum Style {
     PLAIN("plain"),
     /** Python coroutines on an asyncio event loop. */
     ASYNCIO("asyncio"),
+    /** Python callbacks on an asyncio event loop ({@code loop.call_later}), no coroutines. */
+    CALLBACKS("callbacks"),
     /** Futures: Python's {@code concurrent.futures}, Java's {@code CompletableFuture} chains. */
     FUTURES("futures"),
     /** Python's {@code threading} and a {@code ThreadPoolExecutor}. */

@@ -67,7 +67,7 @@ class ExportApiTest extends ApiTestSupport {
         @ParameterizedTest(name = "{0} {1} {2}: {3}")
         @CsvSource(delimiter = '|', value = {
             "java   | event-loop       |           | java has no standard-library way to write event-loop; modes for java: platform-threads, sequential, virtual-threads",
-            "python | event-loop       | threads   | unknown style 'threads' for event-loop in python; styles: asyncio, futures",
+            "python | event-loop       | threads   | unknown style 'threads' for event-loop in python; styles: asyncio, callbacks, futures",
             "python | platform-threads | callbacks | unknown style 'callbacks' for platform-threads in python; styles: threads, processes",
             "java   | sequential       | futures   | unknown style 'futures' for sequential in java; styles: plain",
             "cobol  | sequential       |           | unknown language 'cobol'; languages: python, java"})
@@ -79,6 +79,18 @@ class ExportApiTest extends ApiTestSupport {
             Http.Reply reply = http.post("/api/export", body);
             assertEquals(400, reply.status());
             assertEquals(message, reply.object().get("error"));
+        }
+
+        @Test
+        void theCallbacksStyleSaysItCannotWriteATimeout() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("scenario", "task \"a\":\n  timeout 1s:\n    wait 2s\n");
+            body.put("mode", "event-loop");
+            body.put("language", "python");
+            body.put("style", "callbacks");
+            Http.Reply reply = http.post("/api/export", body);
+            assertEquals(400, reply.status());
+            assertTrue(reply.object().get("error").toString().contains("choose the asyncio or futures style"));
         }
 
         @Test
