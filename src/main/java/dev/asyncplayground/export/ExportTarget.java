@@ -42,8 +42,4 @@ public record ExportTarget(Language language, Style style, RunOptions options, S
         }
         return new ExportTarget(language, chosen, options, title);
     }
-
-    Mode mode() {
-        return options.mode();
-    }
 }

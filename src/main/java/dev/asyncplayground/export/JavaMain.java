@@ -66,7 +66,7 @@ final class JavaMain {
         }
         helpers(out, used);
         out.add("/** What a task does. */").add("interface Task {").add("    void run() throws Exception;").add("}").blank();
-        run(out, sequential, limited);
+        run(out, limited);
         main(out, sequential);
     }
 
@@ -86,7 +86,7 @@ final class JavaMain {
         }
     }
 
-    private void run(Lines out, boolean sequential, boolean limited) {
+    private void run(Lines out, boolean limited) {
         out.add("/** Runs one task; a failure ends only that task, as in the playground. */")
                 .open("static void run(String name, Task task) {");
         if (limited) {
