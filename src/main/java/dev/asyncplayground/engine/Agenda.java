@@ -22,9 +22,10 @@ final class Agenda {
 
     private record Parked(int task, long ticket, List<Integer> awaited) {}
 
-    /** Who holds a lock and who is in line for it. */
+    /** Who holds a lock (how many times over: a task may take a lock it holds) and who is in line for it. */
     private static final class Line {
         private int owner = -1;
+        private int holds;
         private final ArrayDeque<Parked> waiting = new ArrayDeque<>();
     }
 
@@ -66,8 +67,9 @@ final class Agenda {
     /** Gives the task the lock if it is free (true); otherwise parks it in line (false). */
     boolean lock(int task, Need.Lock need) {
         Line line = locks.computeIfAbsent(need.name(), name -> new Line());
-        if (line.owner < 0) {
+        if (line.owner < 0 || line.owner == task) {
             line.owner = task;
+            line.holds++;
             return true;
         }
         line.waiting.add(new Parked(task, park(task, need.deadline()), List.of()));
@@ -77,11 +79,15 @@ final class Agenda {
     /** Hands the lock to the first task still in line, which becomes ready, or frees it. */
     void unlock(String lock) {
         Line line = locks.get(lock);
+        if (--line.holds > 0) {
+            return;
+        }
         line.owner = -1;
         while (!line.waiting.isEmpty()) {
             Parked next = line.waiting.poll();
             if (unpark(next)) {
                 line.owner = next.task();
+                line.holds = 1;
                 ready(next.task(), true);
                 return;
             }

@@ -10,7 +10,8 @@ import dev.asyncplayground.scenario.Program;
  * first {@code limit}) at once; CPU steps non-preemptive on the cores, as virtual threads are not
  * time-sliced. {@code event-loop}: every task at once on one thread; CPU steps hold it.
  * {@code platform-threads}: {@code threads} tasks at once; CPU steps share the cores, time-sliced
- * as the OS does, so a pool larger than the core count gets no more than the cores. Everywhere:
+ * as the OS does, so a pool larger than the core count gets no more than the cores; with
+ * {@code gil}, CPU steps also take turns holding one lock (see {@link Gil}), so they use one core. Everywhere:
  * locks are first come first served, awaits and {@code after} wait for ends, timeouts cut their
  * steps short and {@code fail} ends a task.
  */
@@ -53,6 +54,6 @@ final class IdealTime {
 
     /** Simulates the program under the options' mode on {@code cores} CPUs. */
     static Result simulate(Program program, RunOptions options, int cores) {
-        return new Simulation(program, SimRules.of(options, Math.max(1, cores))).run();
+        return new Simulation(Gil.ifOn(program, options), SimRules.of(options, Math.max(1, cores))).run();
     }
 }

@@ -11,8 +11,11 @@ import java.time.Duration;
  *                ignored by the other modes
  * @param limit   in {@code virtual-threads}, at most this many tasks in flight at once;
  *                {@value #NO_LIMIT} means no limit; ignored by the other modes
+ * @param gil     in {@code platform-threads}, cpu steps of all tasks take one global lock, as
+ *                CPython's threads take its global interpreter lock (see {@link Gil}); only for
+ *                that mode
  */
-public record RunOptions(Mode mode, double speed, int threads, int limit) {
+public record RunOptions(Mode mode, double speed, int threads, int limit, boolean gil) {
 
     /** Pool size when none is given. */
     public static final int DEFAULT_THREADS = 4;
@@ -38,6 +41,14 @@ public record RunOptions(Mode mode, double speed, int threads, int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be 1 or more (or 0 for no limit), got " + limit);
         }
+        if (gil && mode != Mode.PLATFORM_THREADS) {
+            throw new IllegalArgumentException("gil applies only to platform-threads");
+        }
+    }
+
+    /** Options without the global interpreter lock. */
+    public RunOptions(Mode mode, double speed, int threads, int limit) {
+        this(mode, speed, threads, limit, false);
     }
 
     /** Options with the default pool size and no limit. */
@@ -52,12 +63,17 @@ public record RunOptions(Mode mode, double speed, int threads, int limit) {
 
     /** The same options with another pool size. */
     public RunOptions withThreads(int poolSize) {
-        return new RunOptions(mode, speed, poolSize, limit);
+        return new RunOptions(mode, speed, poolSize, limit, gil);
+    }
+
+    /** The same options with the global interpreter lock on or off. */
+    public RunOptions withGil(boolean interpreterLock) {
+        return new RunOptions(mode, speed, threads, limit, interpreterLock);
     }
 
     /** The same options with another in-flight limit ({@value #NO_LIMIT} for none). */
     public RunOptions withLimit(int inFlight) {
-        return new RunOptions(mode, speed, threads, inFlight);
+        return new RunOptions(mode, speed, threads, inFlight, gil);
     }
 
     /** True when {@code virtual-threads} should hold tasks back past {@link #limit}. */

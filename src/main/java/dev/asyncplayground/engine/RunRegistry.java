@@ -95,7 +95,7 @@ public final class RunRegistry implements AutoCloseable {
         RunCost cost = RunCost.of(program, ideal, options, limits.maxRunTime());
         synchronized (runs) {
             String id = newId();
-            Run run = new Run(id, program, options, limits,
+            Run run = new Run(id, Gil.ifOn(program, options), options, limits,
                     new RunContext(ideal, cores, threads, admission::ended, admission::position));
             admission.admit(run, cost, ticket);
             runs.put(id, run);

@@ -41,10 +41,11 @@ public final class App {
     public static Javalin create(Catalogue catalogue, RunRegistry runs, Duration heartbeat) {
         RunLauncher launcher = new RunLauncher(runs);
         RunApi runApi = new RunApi(catalogue, launcher);
+        ExportApi exportApi = new ExportApi(catalogue, launcher);
         ExerciseApi exerciseApi = new ExerciseApi(catalogue);
         EventStream events = new EventStream(runApi, heartbeat);
         Views views = Views.precompiled();
-        Playground playground = new Playground(launcher, views);
+        Playground playground = new Playground(launcher, views, exportApi);
         Pages pages = new Pages(catalogue, playground, views);
         DocsPage docs = new DocsPage(views);
         ErrorReplies errors = new ErrorReplies(views);
@@ -76,6 +77,7 @@ public final class App {
             readable(routes, "/favicon.ico", favicon::serve);
             routes.post("/playground/check", playground::check);
             routes.post("/playground/runs", playground::run);
+            routes.post("/playground/export", playground::export);
 
             readable(routes, "/api/exercises", exerciseApi::list);
             readable(routes, "/api/exercises/{id}", exerciseApi::show);
@@ -84,6 +86,7 @@ public final class App {
             routes.delete("/api/runs/{id}", runApi::cancel);
             routes.get("/api/runs/{id}/events", events::handle);
             routes.head("/api/runs/{id}/events", events::head);
+            routes.post("/api/export", exportApi::export);
             readable(routes, "/api/status", ctx -> ctx.json(Map.of("activeRuns", runs.activeRuns(),
                     "queuedRuns", runs.queuedRuns(), "liveEngineThreads", runs.liveEngineThreads(),
                     "openStreams", events.openStreams())));

@@ -30,10 +30,13 @@ record FormSubmission(List<Param> params, Map<String, String> raw, List<Diagnost
                       Map<String, String> errors, Map<String, Object> values, List<Mode> modes, double speed,
                       PoolFields pool) {
 
-    /** The pool size for platform-threads and the in-flight limit for virtual threads, as typed. */
-    record PoolFields(String threads, String limit) {
+    /**
+     * The pool size for platform-threads and the in-flight limit for virtual threads, as typed, and
+     * whether platform-threads takes the global interpreter lock.
+     */
+    record PoolFields(String threads, String limit, boolean gil) {
 
-        static final PoolFields DEFAULTS = new PoolFields(Integer.toString(RunOptions.DEFAULT_THREADS), "");
+        static final PoolFields DEFAULTS = new PoolFields(Integer.toString(RunOptions.DEFAULT_THREADS), "", false);
         private static final Pattern WHOLE = Pattern.compile("-?\\d{1,9}");
 
         /** Why these fields cannot run {@code mode} at {@code speed}, or empty if they can. */
@@ -49,7 +52,7 @@ record FormSubmission(List<Param> params, Map<String, String> raw, List<Diagnost
 
         /** The options for one mode; for fields whose {@link #problem} is empty. */
         RunOptions options(Mode mode, double speed) {
-            return new RunOptions(mode, speed, poolSize(), inFlight(mode));
+            return new RunOptions(mode, speed, poolSize(), inFlight(mode), gil && mode == Mode.PLATFORM_THREADS);
         }
 
         private int poolSize() {
@@ -112,6 +115,20 @@ record FormSubmission(List<Param> params, Map<String, String> raw, List<Diagnost
             return RunRequest.SPEED_RULE;
         }
         return modes.stream().flatMap(mode -> pool.problem(mode, speed).stream()).findFirst().orElse(null);
+    }
+
+    /** Why the form cannot be exported under a mode as it is (no mode need be ticked), or null if it can. */
+    String exportProblem(Mode mode) {
+        if (!diagnostics.isEmpty()) {
+            return "fix the scenario's errors first";
+        }
+        if (!errors.isEmpty()) {
+            return "fix the values marked in the form: " + String.join("; ", errors.values());
+        }
+        if (Double.isNaN(speed)) {
+            return RunRequest.SPEED_RULE;
+        }
+        return pool.problem(mode, speed).orElse(null);
     }
 
     /** The diagnostics and fields, with {@code error} as the form-wide message. */

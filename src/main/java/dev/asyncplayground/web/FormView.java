@@ -13,9 +13,15 @@ import java.util.List;
  * @param speed          the time scale field's value
  * @param threads        the platform-threads pool size field's value
  * @param limit          the virtual-threads in-flight limit field's value (empty for none)
+ * @param gil            whether platform-threads takes the global interpreter lock
  */
 public record FormView(String exerciseId, String source, String originalSource, ParamsView params,
-                       List<ModeChoice> modes, String speed, String threads, String limit) {
+                       List<ModeChoice> modes, String speed, String threads, String limit, boolean gil) {
+
+    /** The export languages and their styles per mode, as JSON for the Code view's script. */
+    public String exportChoices() {
+        return ExportChoices.json();
+    }
 
     /** The largest speed the speed field accepts. */
     public int maxSpeed() {

@@ -27,14 +27,17 @@ import java.util.Set;
  */
 final class Playground {
 
-    private static final Set<String> NOT_PARAMS = Set.of("source", "exercise", "modes", "speed", "threads", "in-flight");
+    private static final Set<String> NOT_PARAMS = Set.of("source", "exercise", "modes", "speed", "threads", "in-flight",
+            "gil", "language", "style", "exportMode");
 
     private final RunLauncher launcher;
     private final Views views;
+    private final ExportApi exports;
 
-    Playground(RunLauncher launcher, Views views) {
+    Playground(RunLauncher launcher, Views views, ExportApi exports) {
         this.launcher = launcher;
         this.views = views;
+        this.exports = exports;
     }
 
     void check(Context ctx) {
@@ -60,6 +63,33 @@ final class Playground {
         views.render(ctx, "params.jte", Map.of("view", submission.paramsView(problem)));
     }
 
+    /**
+     * The Code view's call: the form as it is, exported to the chosen language, style and mode, as
+     * {@code text/plain}; a 400 with the reason in plain text if the form cannot run as it is.
+     */
+    void export(Context ctx) {
+        ParseResult parsed = parsedSource(ctx);
+        FormSubmission submission = submission(ctx, parsed);
+        Mode mode = Mode.byId(String.valueOf(ctx.formParam("exportMode"))).orElse(null);
+        String style = ctx.formParam("style") == null || ctx.formParam("style").isBlank() ? null : ctx.formParam("style");
+        String problem = mode == null ? "choose a mode to export: one of " + Mode.ids()
+                : ExportApi.problem(ctx.formParam("language"), style, mode).orElse(submission.exportProblem(mode));
+        if (problem != null) {
+            ctx.status(400).contentType("text/plain; charset=utf-8").result(problem);
+            return;
+        }
+        String source = ctx.formParam("source");
+        String id = ctx.formParam("exercise") == null || ctx.formParam("exercise").isBlank() ? "scenario"
+                : ctx.formParam("exercise");
+        try {
+            ExportApi.send(ctx, exports.code(parsed.scenario(), submission.values(),
+                    submission.pool().options(mode, submission.speed()), ctx.formParam("language"),
+                    style, source, ExportApi.titleOf(source), id));
+        } catch (InvalidScenarioException | LimitExceededException | InvalidParameterException e) {
+            ctx.status(400).contentType("text/plain; charset=utf-8").result(e.getMessage());
+        }
+    }
+
     /** The form for a page opened from a link: values from the query string, else defaults. */
     FormView linkedForm(Context ctx, String exerciseId, String original, List<String> defaultModes,
                         double defaultSpeed) {
@@ -68,12 +98,13 @@ final class Playground {
         ParseResult parsed = ScenarioTexts.parse(source);
         FormSubmission.PoolFields pool = new FormSubmission.PoolFields(
                 orDefault(ctx.queryParam("threads"), FormSubmission.PoolFields.DEFAULTS.threads()),
-                orDefault(ctx.queryParam("in-flight"), FormSubmission.PoolFields.DEFAULTS.limit()));
+                orDefault(ctx.queryParam("in-flight"), FormSubmission.PoolFields.DEFAULTS.limit()),
+                "true".equals(ctx.queryParam("gil")) || "on".equals(ctx.queryParam("gil")));
         FormSubmission submission = FormSubmission.read(paramsOf(parsed), parsed.diagnostics(),
                 values(ctx.queryParamMap()), modes, orDefault(ctx.queryParam("speed"), Double.toString(defaultSpeed)),
                 pool, false);
         return new FormView(exerciseId, source, original, submission.paramsView(null), submission.modeChoices(),
-                submission.speedText(), pool.threads(), pool.limit());
+                submission.speedText(), pool.threads(), pool.limit(), pool.gil());
     }
 
     /** The posted scenario text, parsed once per request. */
@@ -84,7 +115,8 @@ final class Playground {
 
     private FormSubmission submission(Context ctx, ParseResult parsed) {
         FormSubmission.PoolFields pool =
-                new FormSubmission.PoolFields(ctx.formParam("threads"), ctx.formParam("in-flight"));
+                new FormSubmission.PoolFields(ctx.formParam("threads"), ctx.formParam("in-flight"),
+                        ctx.formParam("gil") != null);
         return FormSubmission.read(paramsOf(parsed), parsed.diagnostics(), values(ctx.formParamMap()),
                 ctx.formParams("modes"), ctx.formParam("speed"), pool, true);
     }

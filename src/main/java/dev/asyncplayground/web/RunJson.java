@@ -32,6 +32,7 @@ final class RunJson {
         json.put("speed", options.speed());
         json.put("threads", options.threads());
         json.put("limit", options.limit());
+        json.put("gil", options.gil());
         json.put("elapsedMs", summary.elapsedMs());
         json.put("idealMs", run.idealMs());
         run.coresGiven().ifPresent(cores -> {

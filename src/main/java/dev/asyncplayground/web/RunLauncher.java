@@ -36,9 +36,13 @@ final class RunLauncher {
 
     /** Binds, expands and starts the run on one of the ticket's places. */
     Run launch(Scenario scenario, Map<String, ?> params, RunOptions options, AdmissionTicket ticket) {
+        return runs.start(expand(scenario, params), options, ticket);
+    }
+
+    /** Binds the parameters and expands the scenario within the task limit, without running it. */
+    Program expand(Scenario scenario, Map<String, ?> params) {
         Map<String, Value> values = Parameters.bind(scenario.params(), params);
-        Program program = scenario.instantiate(values, runs.limits().maxTasks());
-        return runs.start(program, options, ticket);
+        return scenario.instantiate(values, runs.limits().maxTasks());
     }
 
     RunRegistry runs() {

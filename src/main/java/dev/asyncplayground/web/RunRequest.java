@@ -26,14 +26,14 @@ record RunRequest(Scenario scenario, Map<String, ?> params, RunOptions options) 
     static final String SPEED_RULE = "speed must be a number from " + MIN_SPEED + " to " + (int) MAX_SPEED
             + " (1 = real time, 10 = ten times faster)";
     private static final Set<String> FIELDS = Set.of("exercise", "scenario", "params", "mode", "speed", "threads",
-            "limit");
+            "limit", "gil");
 
     /** Reads a decoded JSON body; every problem becomes a 400 that names the field. */
     static RunRequest from(Map<String, Object> body, Catalogue catalogue) {
         for (String field : body.keySet()) {
             if (!FIELDS.contains(field)) {
                 throw badRequest("unknown field '" + field
-                        + "'; a run takes exercise or scenario, params, mode, speed, threads and limit");
+                        + "'; a run takes exercise or scenario, params, mode, speed, threads, limit and gil");
             }
         }
         Scenario scenario = scenario(body, catalogue);
@@ -50,14 +50,14 @@ record RunRequest(Scenario scenario, Map<String, ?> params, RunOptions options) 
         Mode mode = mode(body.get("mode"));
         int threads = whole(body, "threads", Mode.PLATFORM_THREADS, RunOptions.DEFAULT_THREADS);
         int limit = whole(body, "limit", Mode.VIRTUAL_THREADS, RunOptions.NO_LIMIT);
-        return options(mode, speed(body.get("speed"), defaultSpeed), threads, limit);
+        return options(mode, speed(body.get("speed"), defaultSpeed), threads, limit, gil(body));
     }
 
-    private static RunOptions options(Mode mode, double speed, int threads, int limit) {
+    private static RunOptions options(Mode mode, double speed, int threads, int limit, boolean gil) {
         optionsProblem(mode, speed, threads, limit).ifPresent(problem -> {
             throw badRequest(problem);
         });
-        return new RunOptions(mode, speed, threads, limit);
+        return new RunOptions(mode, speed, threads, limit, gil);
     }
 
     /** Why these values cannot make run options, or empty if they can: the one check the API and the form share. */
@@ -86,6 +86,20 @@ record RunRequest(Scenario scenario, Map<String, ?> params, RunOptions options) 
         }
         throw badRequest("\"" + field + "\" must be a whole number as a JSON number; got "
                 + JsonParams.describe(value));
+    }
+
+    private static boolean gil(Map<String, Object> body) {
+        Object value = body.get("gil");
+        if (value == null || Boolean.FALSE.equals(value)) {
+            return false;
+        }
+        if (!(value instanceof Boolean)) {
+            throw badRequest("\"gil\" must be true or false; got " + value);
+        }
+        if (!Mode.PLATFORM_THREADS.id().equals(body.get("mode"))) {
+            throw badRequest("\"gil\" applies only to platform-threads");
+        }
+        return true;
     }
 
     private static Scenario scenario(Map<String, Object> body, Catalogue catalogue) {
