@@ -2,7 +2,10 @@
  * timeline.js: turns a run's events into lanes of segments and draws them as SVG.
  *
  * One RunModel per run follows the event stream; drawRun() renders a model on a time axis
- * shared by every run on the page, so lengths compare at a glance.
+ * shared by every run on the page, so lengths compare at a glance. The state a task enters with
+ * an event comes with the event (its `state` and `detail`, decided by the server's
+ * timeline.StateChange): this file only cuts a lane where the state changes and where the task
+ * ends, checked against the server by src/test/resources/segments/golden.json.
  */
 (function (global) {
   'use strict';
@@ -14,37 +17,9 @@
   /** Stacking order of the aggregate chart, bottom first. */
   const AGGREGATE_STATES = ['running', 'blocked', 'awaiting', 'waiting', 'queued', 'done'];
 
-  /** The state a task enters with each event type (events not listed do not change state). */
-  const STATE_AFTER = {
-    'task-queued': 'queued',
-    'task-started': 'running',
-    'wait-started': 'waiting',
-    'wait-ended': 'running',
-    'cpu-started': 'running',
-    'cpu-ended': 'running',
-    'lock-requested': 'blocked',
-    'lock-acquired': 'running',
-    'await-started': 'awaiting',
-    'await-ended': 'running',
-    'timed-out': 'running',
-  };
-
   function seconds(ms) {
     if (ms === null || ms === undefined) return '';
     return (ms / 1000).toFixed(ms < 10000 ? 2 : 1) + ' s';
-  }
-
-  function detailOf(ev) {
-    switch (ev.type) {
-      case 'wait-started':
-      case 'cpu-started':
-        return ((ev.label ? ev.label + ' ' : '') + Math.round(ev.durationMs) + ' ms').trim();
-      case 'lock-requested': return 'in line for ' + ev.lock;
-      case 'lock-acquired': return 'holding ' + ev.lock;
-      case 'await-started': return 'awaiting ' + ev.tasks.join(', ');
-      case 'timed-out': return 'timeout after ' + Math.round(ev.limitMs) + ' ms';
-      default: return '';
-    }
   }
 
   /** One task's lane: closed segments, the open one, print marks and how it ended. */
@@ -146,7 +121,7 @@
       if (ev.type === 'printed') this.output.push(ev);
       const lane = this.byName.get(ev.task);
       if (!lane) return true;
-      if (STATE_AFTER[ev.type]) lane.enter(STATE_AFTER[ev.type], ev.atMs, ev.thread, detailOf(ev));
+      if (ev.state) lane.enter(ev.state, ev.atMs, ev.thread, ev.detail);
       if (ev.type === 'printed') {
         lane.marks.push({ kind: 'mark', atMs: ev.atMs, text: `printed "${ev.text}"`, thread: ev.thread });
       }
@@ -166,7 +141,7 @@
     /** Follows every task's state for the aggregate chart (only when aggregated). */
     track(ev) {
       if (!this.aggregated) return;
-      const next = ev.type === 'task-ended' ? 'done' : STATE_AFTER[ev.type];
+      const next = ev.type === 'task-ended' ? 'done' : ev.state;
       if (!next) return;
       const previous = this.stateOf.get(ev.task);
       if (next === 'done') this.stateOf.delete(ev.task); else this.stateOf.set(ev.task, next);
@@ -198,15 +173,10 @@
       return Math.max(this.lastMs, (performance.now() - this.startedAt) * this.speed);
     }
 
-    /** Every segment, closed or still open (cut at now), with the done stretch after each end. */
+    /** Every segment, closed or still open (cut at now); a lane stops where its task ended. */
     segmentsOf(lane) {
-      const now = this.nowMs();
       const all = lane.segments.slice();
-      if (lane.open) all.push(Object.assign({}, lane.open, { endMs: now }));
-      if (lane.endMs !== null && now > lane.endMs) {
-        all.push({ state: lane.outcome === 'done' ? 'done' : lane.outcome, startMs: lane.endMs, endMs: now,
-          thread: '', detail: lane.message || 'ended' });
-      }
+      if (lane.open) all.push(Object.assign({}, lane.open, { endMs: this.nowMs() }));
       return all;
     }
   }

@@ -6,13 +6,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -84,6 +89,31 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
         Object values = driver.executeScript("return [...document.querySelectorAll(arguments[0])]"
                 + ".map(el => String(" + expression + "));", selector);
         return ((List<?>) values).stream().map(String::valueOf).toList();
+    }
+
+    /**
+     * Fails if the page logged an error to its console since the last call. A missing
+     * {@code /favicon.ico} is let pass: the app does not serve one yet (the HTTP-edges work adds it).
+     */
+    void assertNoConsoleErrors() {
+        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .filter(entry -> !entry.getMessage().contains("/favicon.ico "))
+                .map(LogEntry::getMessage).toList();
+        Assertions.assertEquals(List.of(), errors, "console errors");
+    }
+
+    /** Sets the browser window's outer size. */
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** Saves what the browser shows to {@code /work/notes/shots/NAME} when that folder exists, else target/. */
+    void shot(String name) throws Exception {
+        Path folder = Path.of("/work/notes/shots");
+        Path target = Files.isDirectory(folder) ? folder.resolve(name) : Path.of("target", "screenshots", name);
+        Files.createDirectories(target.getParent());
+        Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
     }
 
     /** Saves what the browser shows to {@code target/screenshots/NAME}. */
