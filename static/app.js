@@ -104,17 +104,27 @@
     if (row) row.querySelector('.status').textContent = status;
   }
 
+  /** Below this many scenario milliseconds a ratio of elapsed times says nothing: it is noise. */
+  const SHORTEST_COMPARED_MS = 1;
+
   /**
-   * Speedup of every finished run against the sequential run of the same comparison, or, without
-   * one, against its own work added up (what one thread doing everything in turn would need).
+   * Speedup of every finished run against a baseline named in the column's header: the sequential
+   * run of the comparison, or without one the slowest run shown. Runs too short to time give "—".
    */
   function updateSpeedups(comparison) {
-    const sequential = comparison.querySelector('tr[data-mode="sequential"]');
-    const base = sequential && sequential.dataset.elapsedMs ? Number(sequential.dataset.elapsedMs) : null;
-    comparison.querySelectorAll('tbody tr[data-elapsed-ms]').forEach((row) => {
+    const finished = [...comparison.querySelectorAll('tbody tr[data-elapsed-ms]')];
+    if (finished.length === 0) return;
+    const sequential = finished.find((row) => row.dataset.mode === 'sequential');
+    const base = sequential || finished.reduce((a, b) => (Number(b.dataset.elapsedMs) > Number(a.dataset.elapsedMs) ? b : a));
+    const baseMs = Number(base.dataset.elapsedMs);
+    comparison.querySelector('.speedup-head').textContent = `speedup vs ${sequential ? '' : 'slowest, '}${base.dataset.mode}`;
+    finished.forEach((row) => {
       const elapsed = Number(row.dataset.elapsedMs);
-      const reference = base || Number(row.dataset.workMs);
-      row.querySelector('.speedup').textContent = reference && elapsed > 0 ? (reference / elapsed).toFixed(2) + '×' : '—';
+      const cell = row.querySelector('.speedup');
+      const timeable = elapsed >= SHORTEST_COMPARED_MS && baseMs >= SHORTEST_COMPARED_MS;
+      cell.textContent = timeable ? (baseMs / elapsed).toFixed(2) + '×' : '—';
+      cell.title = timeable ? `${base.dataset.mode} took ${seconds(baseMs)}, this run ${seconds(elapsed)}`
+        : 'too short to compare: under 1 ms';
     });
   }
 

@@ -15,7 +15,7 @@
   const DETAILED_LANES = 300;
   const SAMPLE_LANES = 40;
   /** Stacking order of the aggregate chart, bottom first. */
-  const AGGREGATE_STATES = ['running', 'blocked', 'awaiting', 'waiting', 'queued', 'done'];
+  const AGGREGATE_STATES = ['running', 'blocked', 'awaiting', 'waiting', 'queued'];
 
   function seconds(ms) {
     if (ms === null || ms === undefined) return '';
@@ -284,6 +284,12 @@
         `${lane.name} · ${s.state}${s.detail ? ' (' + s.detail + ')' : ''}\n`
           + `${seconds(s.startMs)} → ${seconds(s.endMs)}${s.thread ? '\nthread ' + s.thread : ''}`);
       });
+      if (lane.endMs !== null) {
+        const kind = lane.outcome === 'done' ? 'end-done' : 'end-failed';
+        titled(el('rect', { x: x(lane.endMs) - 1.5, y: y, width: 3, height: laneH, class: kind,
+          'data-task': lane.name }, svg), `${lane.name} ${lane.outcome} at ${seconds(lane.endMs)}`
+          + (lane.message ? ` (${lane.message})` : ''));
+      }
       lane.marks.forEach((m) => titled(el('rect', { x: x(m.atMs) - 1, y: y, width: 2, height: laneH,
         class: m.kind }, svg), `${lane.name} ${m.text} at ${seconds(m.atMs)}\nthread ${m.thread}`));
     });
