@@ -2,7 +2,9 @@
  * app.js: follows each run's event stream and keeps its timeline, output, table and summary current.
  *
  * Uses the browser's own EventSource, which reconnects by itself and sends Last-Event-ID, so a
- * dropped connection resumes exactly where it stopped.
+ * dropped connection resumes exactly where it stopped. The comparisons of this tab are kept in
+ * sessionStorage as the server sent them, so a reload shows them again and follows their runs
+ * (the server cancels a page's runs only after they went unwatched for a grace period).
  */
 (function () {
   'use strict';
@@ -18,18 +20,42 @@
     return max * 1.04;
   }
 
+  function viewOf(comparison) {
+    const cursor = comparison.dataset.cursorMs;
+    return { colourBy: comparison.dataset.colourBy || 'state', highlight: comparison.dataset.highlight,
+      cursorMs: cursor === undefined ? null : Number(cursor), presenting: document.body.classList.contains('presenting'),
+      laneBudget: laneBudget(comparison) };
+  }
+
+  /** Pixels of lanes each run may use: in the presentation view every mode must fit one screen. */
+  function laneBudget(comparison) {
+    if (!document.body.classList.contains('presenting')) return 480;
+    const count = comparison.querySelectorAll('.run').length || 1;
+    const free = window.innerHeight - 210;
+    return Math.max(60, Math.floor(free / count) - 62);
+  }
+
   function redraw() {
     frameQueued = false;
     const axis = axisMs();
     let live = false;
-    runs.forEach(({ model, panel }) => {
+    runs.forEach((entry) => {
+      const { model, panel } = entry;
       const comparison = panel.closest('.comparison');
-      const view = { colourBy: comparison.dataset.colourBy || 'state', highlight: comparison.dataset.highlight };
+      if (!comparison) return;
+      const view = viewOf(comparison);
       drawRun(model, panel.querySelector('.timeline'), axis, view);
       drawThreadLegend(model, panel, view);
+      showClock(entry);
       live = live || !model.done;
     });
     if (live) setTimeout(requestRedraw, 100);
+  }
+
+  /** The elapsed clock of a run: ticking while it runs, its final time once done. */
+  function showClock({ model, panel }) {
+    const clock = panel.querySelector('.clock');
+    if (panel.dataset.status === 'running' || model.done) clock.textContent = seconds(model.nowMs());
   }
 
   /** Lists the OS threads that ran this run's steps; clicking one highlights it. */
@@ -76,6 +102,7 @@
     }
     const li = document.createElement('li');
     li.dataset.task = ev.task;
+    li.dataset.atMs = ev.atMs;
     const at = document.createElement('span');
     at.className = 'at';
     at.textContent = seconds(ev.atMs);
@@ -121,11 +148,46 @@
     finished.forEach((row) => {
       const elapsed = Number(row.dataset.elapsedMs);
       const cell = row.querySelector('.speedup');
-      const timeable = elapsed >= SHORTEST_COMPARED_MS && baseMs >= SHORTEST_COMPARED_MS;
-      cell.textContent = timeable ? (baseMs / elapsed).toFixed(2) + '×' : '—';
-      cell.title = timeable ? `${base.dataset.mode} took ${seconds(baseMs)}, this run ${seconds(elapsed)}`
-        : 'too short to compare: under 1 ms';
+      cell.textContent = Judge.speedup(baseMs, elapsed);
+      cell.title = cell.textContent === '—' ? 'too short to compare: under 1 ms'
+        : `${base.dataset.mode} took ${seconds(baseMs)}, this run ${seconds(elapsed)}`;
     });
+  }
+
+  /** Ratios and judgements shared with the history's comparison table. */
+  const Judge = {
+    speedup(baseMs, elapsedMs) {
+      const timeable = elapsedMs >= SHORTEST_COMPARED_MS && baseMs >= SHORTEST_COMPARED_MS;
+      return timeable ? (baseMs / elapsedMs).toFixed(2) + '×' : '—';
+    },
+    /** "+25 % (too long)" for a guess against the measured time, or '' without a guess. */
+    guessError(predictedMs, elapsedMs) {
+      if (predictedMs === null || predictedMs === undefined || Number.isNaN(predictedMs)) return '';
+      if (elapsedMs < SHORTEST_COMPARED_MS) return 'too short to judge';
+      const error = Math.round((predictedMs - elapsedMs) / elapsedMs * 100);
+      if (Math.abs(error) <= 10) return `${error >= 0 ? '+' : ''}${error} % (close!)`;
+      return `${error > 0 ? '+' : ''}${error} % (${error > 0 ? 'too long' : 'too short'})`;
+    },
+    metrics(summary) {
+      const metrics = summary && summary.metrics;
+      if (!metrics || Object.keys(metrics).length === 0) return '—';
+      return Object.entries(metrics).map(([name, value]) =>
+        `${name} = ${typeof value === 'number' ? Number(value.toFixed(2)) : value}`).join(', ');
+    },
+  };
+
+  function predictedOf(panel) {
+    return panel.dataset.predictedMs ? Number(panel.dataset.predictedMs) : null;
+  }
+
+  /** Shows the guess beside the measured and ideal times, with its error. */
+  function judge(panel, row, summary) {
+    const predicted = predictedOf(panel);
+    if (predicted === null) return;
+    const verdict = Judge.guessError(predicted, summary.elapsedMs);
+    panel.querySelector('.judged').textContent = `you guessed ${seconds(predicted)}; it took ${seconds(summary.elapsedMs)}`
+      + ` (ideal ${seconds(summary.idealMs)}): ${verdict}`;
+    if (row) row.querySelector('.guess').textContent = `${seconds(predicted)}, ${verdict}`;
   }
 
   function finish(entry, summary) {
@@ -143,13 +205,41 @@
       row.querySelector('.threads-used').textContent = summary.threadsUsed;
       row.querySelector('.shared').textContent = Object.entries(summary.shared)
         .map(([name, value]) => `${name} = ${value}`).join(', ') || '—';
+      row.querySelector('.metrics').textContent = Judge.metrics(summary);
       updateSpeedups(row.closest('.comparison'));
     }
+    judge(panel, row, summary);
     if (summary.message) panel.querySelector('.mode-description').textContent += ' — ' + summary.message;
     fillSegmentTable(model, panel);
     panel.querySelector('.timeline').setAttribute('aria-label',
       `Timeline of the ${model.mode} run: ${model.lanes.length} tasks, ${seconds(summary.elapsedMs)}, ${summary.status}`);
+    comparisonFinished(panel.closest('.comparison'));
+    document.dispatchEvent(new CustomEvent('playground:run-finished', { detail: { model, panel, summary } }));
     requestRedraw();
+  }
+
+  /** Once every run of a comparison is over: no Cancel any more, and the time cursor appears. */
+  function comparisonFinished(comparison) {
+    const all = [...comparison.querySelectorAll('.run')].map((panel) => runs.get(panel.dataset.runId));
+    if (!all.every((entry) => entry && entry.model.done)) return;
+    comparison.dataset.live = 'no';
+    comparison.querySelector('.cancel-runs').hidden = true;
+    window.Scrub.enable(comparison, Math.max(...all.map((entry) => entry.model.nowMs())), requestRedraw);
+  }
+
+  /** Says why a queued run waits and how many runs are ahead of it, asking the server each second. */
+  function watchQueue(entry) {
+    const { model, panel, row } = entry;
+    if (model.lastSeq > 0 || model.done || !document.contains(panel)) return;
+    fetch(`/api/runs/${encodeURIComponent(model.id)}`).then((r) => (r.ok ? r.json() : null)).then((run) => {
+      if (!run || model.lastSeq > 0 || model.done) return;
+      if (run.status === 'queued') {
+        const ahead = run.queuedAhead;
+        setStatus(panel, row, ahead === undefined || ahead === null ? 'queued: the server is busy with other runs'
+          : `queued: the server is busy, ${ahead} run${ahead === 1 ? '' : 's'} ahead`);
+      }
+      setTimeout(() => watchQueue(entry), 1000);
+    }, () => setTimeout(() => watchQueue(entry), 1000));
   }
 
   function follow(panel) {
@@ -157,10 +247,12 @@
     if (runs.has(id)) return;
     const row = panel.closest('.comparison').querySelector(`tr[data-run-id="${id}"]`);
     const model = new RunModel(id, panel.dataset.mode, Number(panel.dataset.idealMs), Number(panel.dataset.speed));
-    const entry = { model, panel, row };
+    const entry = { model, panel, row, source: null };
     runs.set(id, entry);
     if (row) row.querySelector('.ideal').textContent = seconds(model.idealMs);
+    if (row && predictedOf(panel) !== null) row.querySelector('.guess').textContent = seconds(predictedOf(panel));
     const source = new EventSource(`/api/runs/${encodeURIComponent(id)}/events`);
+    entry.source = source;
     const receive = (ev) => {
       if (!model.apply(ev)) return;
       if (ev.type === 'run-started') setStatus(panel, row, 'running');
@@ -179,28 +271,31 @@
       finish(entry, JSON.parse(message.data));
     });
     source.onerror = () => {
-      if (source.readyState === EventSource.CLOSED && !model.done) setStatus(panel, row, 'connection lost');
+      if (source.readyState === EventSource.CLOSED && !model.done) {
+        setStatus(panel, row, 'no longer on the server (it keeps a bounded number of runs)');
+      }
     };
+    setTimeout(() => watchQueue(entry), 700);
     requestRedraw();
   }
 
-  function linkToSettings(form) {
-    const params = new URLSearchParams(new FormData(form));
-    return `${location.origin}${location.pathname}?${params}`;
+  /** Asks the server to stop every run of the comparison that is still going. */
+  function cancelComparison(comparison) {
+    comparison.querySelectorAll('.run').forEach((panel) => {
+      const entry = runs.get(panel.dataset.runId);
+      if (entry && !entry.model.done) {
+        setStatus(panel, entry.row, 'cancelling…');
+        fetch(`/api/runs/${encodeURIComponent(entry.model.id)}`, { method: 'DELETE' });
+      }
+    });
   }
 
-  function bindForm(form) {
-    if (form.dataset.bound) return;
-    form.dataset.bound = 'yes';
-    const copy = form.querySelector('#copy-link');
-    copy.addEventListener('click', () => {
-      const link = linkToSettings(form);
-      history.replaceState(null, '', link);
-      const done = () => { copy.textContent = 'Link copied'; setTimeout(() => { copy.textContent = 'Copy link to these settings'; }, 2000); };
-      if (navigator.clipboard) navigator.clipboard.writeText(link).then(done, () => window.prompt('Copy this link', link));
-      else window.prompt('Copy this link', link);
-    });
-    form.addEventListener('submit', () => history.replaceState(null, '', linkToSettings(form)));
+  /** Esc (outside the editor and form fields) cancels every live comparison on the page. */
+  function cancelOnEscape(event) {
+    if (event.key !== 'Escape') return;
+    const target = event.target;
+    if (target && target.closest && target.closest('textarea, input, select')) return;
+    document.querySelectorAll('.comparison[data-live="yes"]').forEach(cancelComparison);
   }
 
   function bindColourChoice(select) {
@@ -214,21 +309,63 @@
     });
   }
 
+  function bindComparison(comparison) {
+    if (comparison.dataset.bound) return;
+    comparison.dataset.bound = 'yes';
+    comparison.querySelector('.cancel-runs').addEventListener('click', () => cancelComparison(comparison));
+    const at = comparison.querySelector('.started-at');
+    if (!at.textContent) at.textContent = new Date(Number(comparison.dataset.startedAt || Date.now())).toLocaleTimeString();
+  }
+
   function bindAll(root) {
+    root.querySelectorAll('.comparison').forEach(bindComparison);
     root.querySelectorAll('.run[data-run-id]').forEach(follow);
     root.querySelectorAll('select.colour-by').forEach(bindColourChoice);
-    root.querySelectorAll('form.run-form').forEach(bindForm);
+  }
+
+  /** The comparisons of this tab as the server sent them, newest first, so a reload shows them again. */
+  const KEPT_IN_TAB = 6;
+  const TAB_KEY = 'playground:comparisons:' + location.pathname;
+
+  function keptComparisons() {
+    try { return JSON.parse(sessionStorage.getItem(TAB_KEY) || '[]'); } catch (e) { return []; }
+  }
+
+  function keepComparison(event) {
+    if (!event.detail.target || event.detail.target.id !== 'runs' || !event.detail.xhr) return;
+    if (event.detail.xhr.status !== 200) return;
+    const kept = [{ html: event.detail.xhr.responseText, at: Date.now() }, ...keptComparisons()].slice(0, KEPT_IN_TAB);
+    try { sessionStorage.setItem(TAB_KEY, JSON.stringify(kept)); } catch (e) { /* full: the page still works */ }
+  }
+
+  function restoreComparisons() {
+    const target = document.getElementById('runs');
+    if (!target) return;
+    keptComparisons().forEach(({ html, at }) => {
+      const holder = document.createElement('div');
+      holder.innerHTML = html;
+      const comparison = holder.querySelector('.comparison');
+      if (!comparison) return;
+      comparison.dataset.startedAt = at;
+      target.appendChild(comparison);
+    });
   }
 
   /** Brings a comparison that just arrived into view: the timelines are what the learner came for. */
   function showNewComparison(event) {
     if (event.detail.target && event.detail.target.id === 'runs') {
+      keepComparison(event);
       const newest = event.detail.target.querySelector('.comparison');
       if (newest) newest.scrollIntoView({ behavior: 'smooth', block: 'start' });
     }
   }
 
-  document.addEventListener('DOMContentLoaded', () => bindAll(document));
+  window.Playground = { requestRedraw, Judge, runs };
+  document.addEventListener('DOMContentLoaded', () => {
+    restoreComparisons();
+    bindAll(document);
+  });
+  document.addEventListener('keydown', cancelOnEscape);
   document.addEventListener('htmx:afterSwap', showNewComparison);
   document.addEventListener('htmx:load', (event) => bindAll(event.target.parentElement || document));
   window.addEventListener('resize', requestRedraw);

@@ -241,59 +241,97 @@
   }
 
   /**
-   * How a segment is painted: by state (the default), or by OS thread, where only running
-   * segments take their thread's colour and everything off-CPU is grey; a highlighted thread
-   * dims every other.
+   * How a segment is painted: by state (the default, from the stylesheet), or by OS thread, where
+   * only running segments take their thread's colour and everything off-CPU is grey; a
+   * highlighted thread dims every other. Set through element.style, which the page's content
+   * security policy allows (a style attribute it would not).
    */
-  function paint(s, view) {
-    if (view.colourBy !== 'thread') return {};
-    if (s.state !== 'running') return { style: 'fill: #e4e7ec' };
-    const dim = view.highlight && view.highlight !== s.thread ? '; opacity: .15' : '';
-    return { style: `fill: ${threadColour(s.thread)}${dim}` };
+  function paint(node, s, view) {
+    if (view.colourBy !== 'thread') return node;
+    if (s.state !== 'running') {
+      node.style.fill = '#e4e7ec';
+      return node;
+    }
+    node.style.fill = threadColour(s.thread);
+    if (view.highlight && view.highlight !== s.thread) node.style.opacity = '.15';
+    return node;
   }
 
-  /** Draws one run into its container on an axis from 0 to axisMs. */
-  function drawRun(model, container, axisMs, view = {}) {
+  /** The parts of a lane that had happened by cutMs (everything when cutMs is null). */
+  function cutAt(model, lane, cutMs) {
+    const segments = model.segmentsOf(lane);
+    if (cutMs === null || cutMs === undefined) return { segments, marks: lane.marks, ended: lane.endMs !== null };
+    return {
+      segments: segments.filter((s) => s.startMs <= cutMs)
+        .map((s) => (s.endMs > cutMs ? Object.assign({}, s, { endMs: cutMs }) : s)),
+      marks: lane.marks.filter((m) => m.atMs <= cutMs),
+      ended: lane.endMs !== null && lane.endMs <= cutMs,
+    };
+  }
+
+  /** Sizes of a drawing: bigger type and compressed lanes in the presentation view. */
+  function layout(model, container, view) {
+    const presenting = Boolean(view.presenting);
     const width = Math.max(420, container.clientWidth || 800);
-    const labelW = 64;
-    const plotW = width - labelW - 12;
-    const laneH = Math.max(4, Math.min(16, Math.floor(480 / Math.max(1, model.lanes.length))));
+    const labelW = presenting ? 110 : 64;
+    const lanes = Math.max(1, model.lanes.length);
+    const budget = view.laneBudget || 480;
+    const laneH = Math.max(presenting ? 2 : 4, Math.min(presenting ? 22 : 16, Math.floor(budget / lanes)));
+    const labelH = presenting ? 18 : 10;
+    return { presenting, width, labelW, plotW: width - labelW - 12, laneH, axisH: presenting ? 30 : 24,
+      labelEvery: Math.max(1, Math.ceil(labelH / laneH)) };
+  }
+
+  /** Draws one run into its container on an axis from 0 to axisMs, cut at view.cursorMs if set. */
+  function drawRun(model, container, axisMs, view = {}) {
+    const { width, labelW, plotW, laneH, axisH, labelEvery } = layout(model, container, view);
     const aggregateH = model.aggregated ? 140 : 0;
-    const top = 24 + aggregateH + (model.aggregated ? 22 : 0);
+    const top = axisH + aggregateH + (model.aggregated ? 22 : 0);
     const height = top + laneH * model.lanes.length + 6;
     const x = (ms) => labelW + Math.min(1, ms / axisMs) * plotW;
     const svg = el('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'timeline-svg' });
     const step = niceStep(axisMs);
     if (model.aggregated) {
-      drawAggregate(model, svg, x, 24, aggregateH);
+      drawAggregate(model, svg, x, axisH, aggregateH);
       el('text', { x: 4, y: top - 6, class: 'lane-label-left' }, svg).textContent =
         `the first ${model.lanes.length} of ${model.taskCount} tasks:`;
     }
     for (let t = 0; t <= axisMs + 1e-9; t += step) {
-      el('line', { x1: x(t), x2: x(t), y1: 20, y2: height, class: 'grid' }, svg);
-      el('text', { x: x(t), y: 16, class: 'tick' }, svg).textContent = tickLabel(t, step);
+      el('line', { x1: x(t), x2: x(t), y1: axisH - 4, y2: height, class: 'grid' }, svg);
+      el('text', { x: x(t), y: axisH - 8, class: 'tick' }, svg).textContent = tickLabel(t, step);
     }
     model.lanes.forEach((lane, i) => {
       const y = top + i * laneH;
-      if (laneH >= 10) el('text', { x: labelW - 6, y: y + laneH - 3, class: 'lane-label' }, svg).textContent = lane.name;
-      model.segmentsOf(lane).forEach((s) => {
-        const w = Math.max(1, x(s.endMs) - x(s.startMs));
-        titled(el('rect', Object.assign({ x: x(s.startMs), y: y + 1, width: w, height: laneH - 2,
-          class: 'seg seg-' + s.state, 'data-task': lane.name, 'data-state': s.state, 'data-thread': s.thread },
-        paint(s, view)), svg),
-        `${lane.name} · ${s.state}${s.detail ? ' (' + s.detail + ')' : ''}\n`
-          + `${seconds(s.startMs)} → ${seconds(s.endMs)}${s.thread ? '\nthread ' + s.thread : ''}`);
-      });
-      if (lane.endMs !== null) {
-        const kind = lane.outcome === 'done' ? 'end-done' : 'end-failed';
-        titled(el('rect', { x: x(lane.endMs) - 1.5, y: y, width: 3, height: laneH, class: kind,
-          'data-task': lane.name }, svg), `${lane.name} ${lane.outcome} at ${seconds(lane.endMs)}`
-          + (lane.message ? ` (${lane.message})` : ''));
+      if (i % labelEvery === 0) {
+        el('text', { x: labelW - 6, y: y + Math.max(laneH, 12) - 2, class: 'lane-label' }, svg).textContent = lane.name;
       }
-      lane.marks.forEach((m) => titled(el('rect', { x: x(m.atMs) - 1, y: y, width: 2, height: laneH,
-        class: m.kind }, svg), `${lane.name} ${m.text} at ${seconds(m.atMs)}\nthread ${m.thread}`));
+      drawLane(model, lane, svg, { x, y, laneH, view });
     });
+    if (view.cursorMs !== null && view.cursorMs !== undefined) {
+      el('line', { x1: x(view.cursorMs), x2: x(view.cursorMs), y1: axisH - 4, y2: height, class: 'cursor' }, svg);
+    }
     container.replaceChildren(svg);
+  }
+
+  /** One lane's segments, its end mark and its print and shared-value marks. */
+  function drawLane(model, lane, svg, { x, y, laneH, view }) {
+    const part = cutAt(model, lane, view.cursorMs);
+    const inset = laneH > 4 ? 1 : 0;
+    part.segments.forEach((s) => {
+      const w = Math.max(1, x(s.endMs) - x(s.startMs));
+      titled(paint(el('rect', { x: x(s.startMs), y: y + inset, width: w, height: laneH - 2 * inset,
+        class: 'seg seg-' + s.state, 'data-task': lane.name, 'data-state': s.state, 'data-thread': s.thread }, svg),
+      s, view), `${lane.name} · ${s.state}${s.detail ? ' (' + s.detail + ')' : ''}\n`
+        + `${seconds(s.startMs)} → ${seconds(s.endMs)}${s.thread ? '\nthread ' + s.thread : ''}`);
+    });
+    if (part.ended) {
+      const kind = lane.outcome === 'done' ? 'end-done' : 'end-failed';
+      titled(el('rect', { x: x(lane.endMs) - 1.5, y: y, width: 3, height: laneH, class: kind,
+        'data-task': lane.name }, svg), `${lane.name} ${lane.outcome} at ${seconds(lane.endMs)}`
+        + (lane.message ? ` (${lane.message})` : ''));
+    }
+    part.marks.forEach((m) => titled(el('rect', { x: x(m.atMs) - 1, y: y, width: 2, height: laneH,
+      class: m.kind }, svg), `${lane.name} ${m.text} at ${seconds(m.atMs)}\nthread ${m.thread}`));
   }
 
   global.Timeline = { RunModel, drawRun, seconds, niceStep, threadColour, threadsOf, DETAILED_LANES };

@@ -76,6 +76,18 @@ final class Admission {
         return waiting.size();
     }
 
+    /** How many waiting runs are ahead of {@code run}, or -1 if it is not waiting. */
+    synchronized int ahead(Run run) {
+        int ahead = 0;
+        for (Run waiter : waiting) {
+            if (waiter == run) {
+                return ahead;
+            }
+            ahead++;
+        }
+        return -1;
+    }
+
     private boolean fits(Run run) {
         if (running.size() >= maxRunning) {
             return false;

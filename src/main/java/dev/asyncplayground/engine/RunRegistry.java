@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -78,6 +79,12 @@ public final class RunRegistry implements AutoCloseable {
         synchronized (runs) {
             return (int) runs.values().stream().filter(run -> !run.status().isFinal()).count();
         }
+    }
+
+    /** How many queued runs will start before {@code run}; empty if it is not queued. */
+    public OptionalInt queuedAhead(Run run) {
+        int ahead = admission.ahead(run);
+        return ahead < 0 ? OptionalInt.empty() : OptionalInt.of(ahead);
     }
 
     /** How many runs wait for their turn. */

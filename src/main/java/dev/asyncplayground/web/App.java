@@ -23,6 +23,7 @@ public final class App {
 
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     private static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(10);
+    private static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
     private static final int ACCEPT_QUEUE = 4096;
 
     private App() {
@@ -35,12 +36,21 @@ public final class App {
 
     /** Like {@link #create(Catalogue, RunRegistry)}, with the SSE heartbeat interval given. */
     public static Javalin create(Catalogue catalogue, RunRegistry runs, Duration heartbeat) {
+        return create(catalogue, runs, heartbeat, DEFAULT_GRACE);
+    }
+
+    /**
+     * Like {@link #create(Catalogue, RunRegistry, Duration)}, with the time a run started from the
+     * page may go unwatched (its tab closed) before it is cancelled.
+     */
+    public static Javalin create(Catalogue catalogue, RunRegistry runs, Duration heartbeat, Duration grace) {
         RunLauncher launcher = new RunLauncher(runs);
         RunApi runApi = new RunApi(catalogue, launcher);
         ExerciseApi exerciseApi = new ExerciseApi(catalogue);
-        EventStream events = new EventStream(runApi, heartbeat);
+        AbandonedRuns abandoned = new AbandonedRuns(grace);
+        EventStream events = new EventStream(runApi, heartbeat, abandoned);
         Views views = Views.precompiled();
-        Playground playground = new Playground(launcher, views);
+        Playground playground = new Playground(catalogue, launcher, views, abandoned);
         Pages pages = new Pages(catalogue, playground, views);
         DocsPage docs = new DocsPage(views);
         return Javalin.create(config -> {
@@ -90,6 +100,7 @@ public final class App {
                 ctx.status(500).json(Map.of("error", "something went wrong on the server; it has been logged"));
             });
             config.events.serverStopping(runs::close);
+            config.events.serverStopping(abandoned::close);
         });
     }
 

@@ -24,8 +24,12 @@ final class RunApi {
         ctx.status(201).header("Location", "/api/runs/" + run.id()).json(Map.of("id", run.id()));
     }
 
+    /** The run's JSON; while it is queued, {@code queuedAhead} says how many runs will start before it. */
     void show(Context ctx) {
-        ctx.json(RunJson.of(find(ctx)));
+        Run run = find(ctx);
+        Map<String, Object> json = RunJson.of(run);
+        launcher.runs().queuedAhead(run).ifPresent(ahead -> json.put("queuedAhead", ahead));
+        ctx.json(json);
     }
 
     void cancel(Context ctx) {

@@ -66,8 +66,18 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
         return driver;
     }
 
-    /** Opens a page of the app, e.g. {@code /exercises/counting}. */
+    /**
+     * Opens a page of the app, e.g. {@code /exercises/counting}, as a first visit: the comparisons
+     * a tab keeps and the run history are cleared first.
+     */
     void open(String path) {
+        driver.get(app.url() + path);
+        driver.executeScript("sessionStorage.clear(); localStorage.clear();");
+        driver.get(app.url() + path);
+    }
+
+    /** Opens a page of the app keeping what the browser stored (history, the tab's comparisons). */
+    void revisit(String path) {
         driver.get(app.url() + path);
     }
 
