@@ -27,12 +27,19 @@
       laneBudget: laneBudget(comparison) };
   }
 
-  /** Pixels of lanes each run may use: in the presentation view every mode must fit one screen. */
+  /**
+   * Pixels of lanes each run may use. In the presentation view every mode of a comparison must
+   * fit one screen: the screen less the comparison's title, table and legend, shared by its runs,
+   * less each run's heading and time axis.
+   */
   function laneBudget(comparison) {
     if (!document.body.classList.contains('presenting')) return 480;
-    const count = comparison.querySelectorAll('.run').length || 1;
-    const free = window.innerHeight - 210;
-    return Math.max(60, Math.floor(free / count) - 62);
+    const panels = comparison.querySelectorAll('.run');
+    let fixed = 0;
+    [...comparison.children].forEach((child) => { if (!child.classList.contains('run')) fixed += child.offsetHeight; });
+    const free = window.innerHeight - fixed - 36;
+    const heading = panels.length ? panels[0].querySelector('h3').offsetHeight : 30;
+    return Math.max(36, Math.floor(free / Math.max(1, panels.length)) - heading - 38 - 6 - 14);
   }
 
   function redraw() {
@@ -45,6 +52,7 @@
       if (!comparison) return;
       const view = viewOf(comparison);
       drawRun(model, panel.querySelector('.timeline'), axis, view);
+      panel.style.setProperty('--output-height', panel.querySelector('.timeline').offsetHeight + 'px');
       drawThreadLegend(model, panel, view);
       showClock(entry);
       live = live || !model.done;

@@ -278,7 +278,7 @@
     const budget = view.laneBudget || 480;
     const laneH = Math.max(presenting ? 2 : 4, Math.min(presenting ? 22 : 16, Math.floor(budget / lanes)));
     const labelH = presenting ? 18 : 10;
-    return { presenting, width, labelW, plotW: width - labelW - 12, laneH, axisH: presenting ? 30 : 24,
+    return { presenting, width, labelW, plotW: width - labelW - 12, laneH, axisH: presenting ? 38 : 24,
       labelEvery: Math.max(1, Math.ceil(labelH / laneH)) };
   }
 
@@ -303,7 +303,8 @@
     model.lanes.forEach((lane, i) => {
       const y = top + i * laneH;
       if (i % labelEvery === 0) {
-        el('text', { x: labelW - 6, y: y + Math.max(laneH, 12) - 2, class: 'lane-label' }, svg).textContent = lane.name;
+        el('text', { x: labelW - 6, y: y + laneH / 2, 'dominant-baseline': 'central', class: 'lane-label' }, svg)
+          .textContent = lane.name;
       }
       drawLane(model, lane, svg, { x, y, laneH, view });
     });

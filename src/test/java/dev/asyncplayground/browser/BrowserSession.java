@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assertions;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -113,9 +113,21 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
         Assertions.assertEquals(List.of(), errors, "console errors");
     }
 
-    /** Sets the browser window's outer size. */
-    void resize(int width, int height) {
-        driver.manage().window().setSize(new Dimension(width, height));
+    /** Makes the page's viewport exactly {@code width} × {@code height} CSS pixels, as a screen of that size shows it. */
+    void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /** Lets the page's viewport follow the window again. */
+    void defaultViewport() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /** Makes the page see {@code prefers-color-scheme} as {@code scheme} ("dark", "light" or "" for none). */
+    void colourScheme(String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
     /** Saves what the browser shows to {@code /work/notes/shots/NAME} when that folder exists, else target/. */
