@@ -81,6 +81,9 @@
     }
   }
 
+  /** A run keeps its events (for the history) up to this many; a bigger one keeps none. */
+  const KEPT_EVENTS = 20000;
+
   /** Everything the page knows about one run, built from its events in order. */
   class RunModel {
     constructor(id, mode, idealMs, speed) {
@@ -98,6 +101,7 @@
       this.taskCount = 0;
       this.aggregate = null;
       this.stateOf = new Map();
+      this.events = [];
     }
 
     get aggregated() {
@@ -108,6 +112,7 @@
     apply(ev) {
       if (ev.seq <= this.lastSeq) return false;
       this.lastSeq = ev.seq;
+      if (this.events && this.events.length < KEPT_EVENTS) this.events.push(ev); else this.events = null;
       this.lastMs = Math.max(this.lastMs, ev.atMs);
       const estimate = performance.now() - ev.atMs / this.speed;
       this.startedAt = this.startedAt === null ? estimate : Math.min(this.startedAt, estimate);
@@ -335,5 +340,5 @@
       class: m.kind }, svg), `${lane.name} ${m.text} at ${seconds(m.atMs)}\nthread ${m.thread}`));
   }
 
-  global.Timeline = { RunModel, drawRun, seconds, niceStep, threadColour, threadsOf, DETAILED_LANES };
+  global.Timeline = { RunModel, drawRun, seconds, niceStep, threadColour, threadsOf, DETAILED_LANES, KEPT_EVENTS };
 })(window);

@@ -90,6 +90,15 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
         });
     }
 
+    /** Presses Run and waits until the page shows {@code comparisons} comparisons whose runs all say done. */
+    void runAndAwaitAllDone(int comparisons) {
+        driver.findElement(By.id("run-button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(40)).until(d -> Boolean.TRUE.equals(driver.executeScript(
+                "return document.querySelectorAll('.comparison').length === arguments[0]"
+                        + " && [...document.querySelectorAll('.run')].every((r) => r.dataset.status === 'done');",
+                comparisons)));
+    }
+
     /**
      * The values {@code expression} (JavaScript, given {@code el}) takes for every element matching
      * {@code selector}, read in one step: the page redraws timelines and notes, so element handles
