@@ -244,7 +244,7 @@
       if (run.status === 'queued') {
         const ahead = run.queuedAhead;
         setStatus(panel, row, ahead === undefined || ahead === null ? 'queued: the server is busy with other runs'
-          : `queued: the server is busy, ${ahead} run${ahead === 1 ? '' : 's'} ahead`);
+          : `queued: the server is busy with other runs; ${ahead} waiting run${ahead === 1 ? ' is' : 's are'} ahead of this one`);
       }
       setTimeout(() => watchQueue(entry), 1000);
     }, () => setTimeout(() => watchQueue(entry), 1000));
