@@ -305,9 +305,10 @@
       el('line', { x1: x(t), x2: x(t), y1: axisH - 4, y2: height, class: 'grid' }, svg);
       el('text', { x: x(t), y: axisH - 8, class: 'tick' }, svg).textContent = tickLabel(t, step);
     }
+    const labelled = labelledLanes(model, labelEvery);
     model.lanes.forEach((lane, i) => {
       const y = top + i * laneH;
-      if (i % labelEvery === 0) {
+      if (labelled.has(i)) {
         el('text', { x: labelW - 6, y: y + laneH / 2, 'dominant-baseline': 'central', class: 'lane-label' }, svg)
           .textContent = lane.name;
       }
@@ -317,6 +318,25 @@
       el('line', { x1: x(view.cursorMs), x2: x(view.cursorMs), y1: axisH - 4, y2: height, class: 'cursor' }, svg);
     }
     container.replaceChildren(svg);
+  }
+
+  /**
+   * The lanes that get a label when lanes are too thin for every one: those where the most
+   * happens off the CPU (naps, queues, locks) first, then the rest, never two labels closer than
+   * `every` lanes, so the lanes a learner looks at are the ones named.
+   */
+  function labelledLanes(model, every) {
+    const all = model.lanes.map((_, i) => i);
+    if (every <= 1) return new Set(all);
+    const offCpu = (lane) => model.segmentsOf(lane).reduce((sum, s) => sum + (s.state === 'running' ? 0 : s.endMs - s.startMs), 0);
+    const weight = model.lanes.map(offCpu);
+    const order = all.slice().sort((a, b) => weight[b] - weight[a] || a - b);
+    const chosen = new Set();
+    order.forEach((i) => {
+      for (let j = i - every + 1; j < i + every; j++) if (chosen.has(j)) return;
+      chosen.add(i);
+    });
+    return chosen;
   }
 
   /** One lane's segments, its end mark and its print and shared-value marks. */

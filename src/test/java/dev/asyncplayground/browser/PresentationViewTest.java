@@ -62,6 +62,8 @@ class PresentationViewTest {
         session.shot("ui-present-1920x1080.png");
         assertTrue(minFontSize("svg text.lane-label") >= 16, "lane labels ≥ 16 px");
         assertTrue(minFontSize("svg text.tick") >= 16, "axis labels ≥ 16 px");
+        List<String> labels = session.each(".run[data-mode='sequential'] svg text.lane-label", "el.textContent");
+        assertTrue(labels.contains("n12"), "the lane that naps longest is named: " + labels);
         assertTrue(browser().findElements(By.cssSelector(".run[data-mode='sequential'] svg text.lane-label")).size() >= 4,
                 "lanes compress, and some keep their labels: " + session.each(".run[data-mode='sequential'] svg text.lane-label", "el.textContent"));
         session.shot("ui-present-1920x1080.png");
