@@ -71,6 +71,23 @@ class LearningLoopTest {
     }
 
     @Test
+    void aReloadKeepsTheLiveComparisonAndItsRunsGoOn() {
+        session.open("/exercises/counting");
+        setCounting("5", "3", "500ms");
+        browser().findElement(By.id("run-button")).click();
+        WebDriverWait wait = new WebDriverWait(browser(), Duration.ofSeconds(15));
+        wait.until(d -> session.each(".run", "el.dataset.status").stream().allMatch("running"::equals));
+        List<String> ids = session.each(".run", "el.dataset.runId");
+        session.revisit("/exercises/counting");
+        wait.until(d -> session.each(".run", "el.dataset.status").size() == 2);
+        assertEquals(ids, session.each(".run", "el.dataset.runId"), "the same runs, shown again");
+        wait.until(d -> session.each(".run", "el.dataset.status").stream().allMatch("done"::equals));
+        assertEquals(5, session.each(".run[data-mode='sequential'] .output li", "el.textContent").size(),
+                "every line, replayed and live");
+        session.assertNoConsoleErrors();
+    }
+
+    @Test
     void escapeCancelsTheLiveComparison() {
         session.open("/exercises/counting");
         setCounting("5", "3", "2s");
@@ -124,8 +141,8 @@ class LearningLoopTest {
     }
 
     private static double clockSeconds(String mode) {
-        String clock = session.each(".run[data-mode='" + mode + "'] .clock", "el.textContent").getFirst();
-        return clock.isBlank() ? 0 : Double.parseDouble(clock.replace(" s", ""));
+        List<String> clocks = session.each(".run[data-mode='" + mode + "'] .clock", "el.textContent");
+        return clocks.isEmpty() || clocks.getFirst().isBlank() ? 0 : Double.parseDouble(clocks.getFirst().replace(" s", ""));
     }
 
     private static String text(String selector) {
