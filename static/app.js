@@ -2,14 +2,14 @@
  * app.js: follows each run's event stream and keeps its timeline, output, table and summary current.
  *
  * Uses the browser's own EventSource, which reconnects by itself and sends Last-Event-ID, so a
- * dropped connection resumes exactly where it stopped. The comparisons of this tab are kept in
- * sessionStorage as the server sent them, so a reload shows them again and follows their runs
- * (the server cancels a page's runs only after they went unwatched for a grace period).
+ * dropped connection resumes exactly where it stopped. Cancel (and Esc) stop a comparison's runs;
+ * a queued run says how many runs are ahead of it.
  */
 (function () {
   'use strict';
 
   const { RunModel, drawRun, seconds, threadColour, threadsOf } = window.Timeline;
+  const { updateSpeedups, judge, predictedOf, Judge } = window.Judge;
   const runs = new Map();
   let frameQueued = false;
 
@@ -137,65 +137,6 @@
     panel.dataset.status = status;
     panel.querySelector('.run-status').textContent = status;
     if (row) row.querySelector('.status').textContent = status;
-  }
-
-  /** Below this many scenario milliseconds a ratio of elapsed times says nothing: it is noise. */
-  const SHORTEST_COMPARED_MS = 1;
-
-  /**
-   * Speedup of every finished run against a baseline named in the column's header: the sequential
-   * run of the comparison, or without one the slowest run shown. Runs too short to time give "—".
-   */
-  function updateSpeedups(comparison) {
-    const finished = [...comparison.querySelectorAll('tbody tr[data-elapsed-ms]')];
-    if (finished.length === 0) return;
-    const sequential = finished.find((row) => row.dataset.mode === 'sequential');
-    const base = sequential || finished.reduce((a, b) => (Number(b.dataset.elapsedMs) > Number(a.dataset.elapsedMs) ? b : a));
-    const baseMs = Number(base.dataset.elapsedMs);
-    comparison.querySelector('.speedup-head').textContent = `speedup vs ${sequential ? '' : 'slowest, '}${base.dataset.mode}`;
-    finished.forEach((row) => {
-      const elapsed = Number(row.dataset.elapsedMs);
-      const cell = row.querySelector('.speedup');
-      cell.textContent = Judge.speedup(baseMs, elapsed);
-      cell.title = cell.textContent === '—' ? 'too short to compare: under 1 ms'
-        : `${base.dataset.mode} took ${seconds(baseMs)}, this run ${seconds(elapsed)}`;
-    });
-  }
-
-  /** Ratios and judgements shared with the history's comparison table. */
-  const Judge = {
-    speedup(baseMs, elapsedMs) {
-      const timeable = elapsedMs >= SHORTEST_COMPARED_MS && baseMs >= SHORTEST_COMPARED_MS;
-      return timeable ? (baseMs / elapsedMs).toFixed(2) + '×' : '—';
-    },
-    /** "+25 % (too long)" for a guess against the measured time, or '' without a guess. */
-    guessError(predictedMs, elapsedMs) {
-      if (predictedMs === null || predictedMs === undefined || Number.isNaN(predictedMs)) return '';
-      if (elapsedMs < SHORTEST_COMPARED_MS) return 'too short to judge';
-      const error = Math.round((predictedMs - elapsedMs) / elapsedMs * 100);
-      if (Math.abs(error) <= 10) return `${error >= 0 ? '+' : ''}${error} % (close!)`;
-      return `${error > 0 ? '+' : ''}${error} % (${error > 0 ? 'too long' : 'too short'})`;
-    },
-    metrics(summary) {
-      const metrics = summary && summary.metrics;
-      if (!metrics || Object.keys(metrics).length === 0) return '—';
-      return Object.entries(metrics).map(([name, value]) =>
-        `${name} = ${typeof value === 'number' ? Number(value.toFixed(2)) : value}`).join(', ');
-    },
-  };
-
-  function predictedOf(panel) {
-    return panel.dataset.predictedMs ? Number(panel.dataset.predictedMs) : null;
-  }
-
-  /** Shows the guess beside the measured and ideal times, with its error. */
-  function judge(panel, row, summary) {
-    const predicted = predictedOf(panel);
-    if (predicted === null) return;
-    const verdict = Judge.guessError(predicted, summary.elapsedMs);
-    panel.querySelector('.judged').textContent = `you guessed ${seconds(predicted)}; it took ${seconds(summary.elapsedMs)}`
-      + ` (ideal ${seconds(summary.idealMs)}): ${verdict}`;
-    if (row) row.querySelector('.guess').textContent = `${seconds(predicted)}, ${verdict}`;
   }
 
   function finish(entry, summary) {
@@ -331,48 +272,16 @@
     root.querySelectorAll('select.colour-by').forEach(bindColourChoice);
   }
 
-  /** The comparisons of this tab as the server sent them, newest first, so a reload shows them again. */
-  const KEPT_IN_TAB = 6;
-  const TAB_KEY = 'playground:comparisons:' + location.pathname;
-
-  function keptComparisons() {
-    try { return JSON.parse(sessionStorage.getItem(TAB_KEY) || '[]'); } catch (e) { return []; }
-  }
-
-  function keepComparison(event) {
-    if (!event.detail.target || event.detail.target.id !== 'runs' || !event.detail.xhr) return;
-    if (event.detail.xhr.status !== 200) return;
-    const kept = [{ html: event.detail.xhr.responseText, at: Date.now() }, ...keptComparisons()].slice(0, KEPT_IN_TAB);
-    try { sessionStorage.setItem(TAB_KEY, JSON.stringify(kept)); } catch (e) { /* full: the page still works */ }
-  }
-
-  function restoreComparisons() {
-    const target = document.getElementById('runs');
-    if (!target) return;
-    keptComparisons().forEach(({ html, at }) => {
-      const holder = document.createElement('div');
-      holder.innerHTML = html;
-      const comparison = holder.querySelector('.comparison');
-      if (!comparison) return;
-      comparison.dataset.startedAt = at;
-      target.appendChild(comparison);
-    });
-  }
-
   /** Brings a comparison that just arrived into view: the timelines are what the learner came for. */
   function showNewComparison(event) {
     if (event.detail.target && event.detail.target.id === 'runs') {
-      keepComparison(event);
       const newest = event.detail.target.querySelector('.comparison');
       if (newest) newest.scrollIntoView({ behavior: 'smooth', block: 'start' });
     }
   }
 
-  window.Playground = { requestRedraw, Judge, runs };
-  document.addEventListener('DOMContentLoaded', () => {
-    restoreComparisons();
-    bindAll(document);
-  });
+  window.Playground = { requestRedraw, runs };
+  document.addEventListener('DOMContentLoaded', () => bindAll(document));
   document.addEventListener('keydown', cancelOnEscape);
   document.addEventListener('htmx:afterSwap', showNewComparison);
   document.addEventListener('htmx:load', (event) => bindAll(event.target.parentElement || document));

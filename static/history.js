@@ -125,7 +125,7 @@
       out.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Tick the runs to compare first.' }));
       return;
     }
-    const Judge = window.Playground.Judge;
+    const Judge = window.Judge.Judge;
     const slowest = Math.max(...chosen.map((entry) => entry.summary.elapsedMs));
     const axis = Math.max(1, ...chosen.map((entry) => Math.max(entry.summary.elapsedMs, entry.idealMs))) * 1.04;
     const table = document.createElement('table');

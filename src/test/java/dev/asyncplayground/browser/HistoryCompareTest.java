@@ -37,7 +37,7 @@ class HistoryCompareTest {
 
         session.revisit("/exercises/counting");
         new WebDriverWait(browser(), Duration.ofSeconds(20)).until(d -> session.each(".comparison", "el.dataset.live")
-                .stream().allMatch("no"::equals));
+                .equals(List.of("no", "no")));
         List<WebElement> items = browser().findElements(By.cssSelector("#history .history-list li"));
         assertEquals(2, items.size(), "the history survives a reload");
         assertTrue(items.getFirst().getText().contains("unit = 200ms") && items.getFirst().getText().contains("sequential"),

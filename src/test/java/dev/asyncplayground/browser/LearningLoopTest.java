@@ -62,7 +62,7 @@ class LearningLoopTest {
         WebDriverWait wait = new WebDriverWait(browser(), Duration.ofSeconds(15));
         wait.until(d -> clockSeconds("virtual-threads") >= 0.5);
         browser().findElement(By.cssSelector(".comparison .cancel-runs")).click();
-        wait.until(d -> session.each(".run", "el.dataset.status").stream().allMatch("cancelled"::equals));
+        wait.until(d -> allRuns("cancelled"));
         double stoppedAt = clockSeconds("virtual-threads");
         assertTrue(stoppedAt < 5.5, "cancelled long before the 6 s nap ended: " + stoppedAt);
         assertTrue(browser().findElement(By.cssSelector(".comparison .cancel-runs")).getAttribute("hidden") != null,
@@ -76,12 +76,12 @@ class LearningLoopTest {
         setCounting("5", "3", "500ms");
         browser().findElement(By.id("run-button")).click();
         WebDriverWait wait = new WebDriverWait(browser(), Duration.ofSeconds(15));
-        wait.until(d -> session.each(".run", "el.dataset.status").stream().allMatch("running"::equals));
+        wait.until(d -> allRuns("running"));
         List<String> ids = session.each(".run", "el.dataset.runId");
         session.revisit("/exercises/counting");
         wait.until(d -> session.each(".run", "el.dataset.status").size() == 2);
         assertEquals(ids, session.each(".run", "el.dataset.runId"), "the same runs, shown again");
-        wait.until(d -> session.each(".run", "el.dataset.status").stream().allMatch("done"::equals));
+        wait.until(d -> allRuns("done"));
         assertEquals(5, session.each(".run[data-mode='sequential'] .output li", "el.textContent").size(),
                 "every line, replayed and live");
         session.assertNoConsoleErrors();
@@ -93,10 +93,10 @@ class LearningLoopTest {
         setCounting("5", "3", "2s");
         browser().findElement(By.id("run-button")).click();
         WebDriverWait wait = new WebDriverWait(browser(), Duration.ofSeconds(15));
-        wait.until(d -> session.each(".run", "el.dataset.status").stream().allMatch("running"::equals));
+        wait.until(d -> allRuns("running"));
         browser().findElement(By.tagName("h1")).click();
         browser().switchTo().activeElement().sendKeys(Keys.ESCAPE);
-        wait.until(d -> session.each(".run", "el.dataset.status").stream().allMatch("cancelled"::equals));
+        wait.until(d -> allRuns("cancelled"));
     }
 
     @Test
@@ -130,6 +130,12 @@ class LearningLoopTest {
         assertTrue(after > before && after - before < 0.02, "an arrow is a small step: " + before + " -> " + after);
         session.shot("ui-scrub-1280x1400.png");
         session.assertNoConsoleErrors();
+    }
+
+    /** True when the page shows runs and every one has this status. */
+    private static boolean allRuns(String status) {
+        List<String> statuses = session.each(".run", "el.dataset.status");
+        return !statuses.isEmpty() && statuses.stream().allMatch(status::equals);
     }
 
     private static int visibleLines(String mode) {
