@@ -62,6 +62,15 @@ class HonestTimelinesTest {
         session.assertNoConsoleErrors();
     }
 
+    @Test
+    void runsTooShortToTimeGetNoSpeedupNorGuessRatio() {
+        session.open("/exercises/counting");
+        assertEquals(List.of("—", "—", "2.00×", "1.00×", "too short to judge", "+100 % (too long)"),
+                ((List<?>) browser().executeScript("const J = Judge.Judge; return [J.speedup(0, 0), J.speedup(10, 0.2),"
+                        + " J.speedup(10, 5), J.speedup(3, 3), J.guessError(100, 0), J.guessError(20, 10)];"))
+                        .stream().map(String::valueOf).toList());
+    }
+
     private static ChromeDriver browser() {
         return session.driver();
     }
