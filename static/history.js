@@ -154,12 +154,24 @@
       lanes.push({ entry, timeline });
       out.appendChild(section);
     });
-    out.replaceChildren(table, ...lanes.map(({ timeline }) => timeline.parentElement));
-    lanes.forEach(({ entry, timeline }) => {
-      if (entry.events) window.Timeline.drawRun(modelOf(entry), timeline, axis, {});
+    out.replaceChildren(table, scrubber(), ...lanes.map(({ timeline }) => timeline.parentElement));
+    const models = lanes.map(({ entry }) => (entry.events ? modelOf(entry) : null));
+    const draw = () => lanes.forEach(({ timeline }, i) => {
+      const cursor = out.dataset.cursorMs === undefined ? null : Number(out.dataset.cursorMs);
+      if (models[i]) window.Timeline.drawRun(models[i], timeline, axis, { cursorMs: cursor });
       else timeline.textContent = 'This run\'s timeline was too big to keep in the browser.';
     });
+    window.Scrub.enable(out, slowest, draw);
     out.scrollIntoView({ block: 'start' });
+  }
+
+  /** The time cursor of the compared runs, as a comparison has one. */
+  function scrubber() {
+    const label = Object.assign(document.createElement('label'), { className: 'scrub', textContent: 'Time cursor ' });
+    const slider = Object.assign(document.createElement('input'), { type: 'range', className: 'scrubber' });
+    slider.setAttribute('aria-label', 'Time cursor: arrows step, Shift+arrows step further, Home and End jump');
+    label.append(slider, ' ', Object.assign(document.createElement('output'), { className: 'scrub-at' }));
+    return label;
   }
 
   function clear() {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -62,6 +63,16 @@ class HistoryCompareTest {
                 .stream().map(Double::parseDouble).toList();
         assertTrue(ends.get(0) < ends.get(1) * 0.7 || ends.get(1) < ends.get(0) * 0.7,
                 "the faster run ends well left of the slower on the shared axis: " + ends);
+        int waitsAtTheEnd = browser().findElements(By.cssSelector(".history-run rect.seg-waiting")).size();
+        WebElement cursor = browser().findElement(By.cssSelector(".history-compare .scrubber"));
+        for (int i = 0; i < 8; i++) {
+            cursor.sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_LEFT));
+        }
+        assertEquals(2, browser().findElements(By.cssSelector(".history-run line.cursor")).size(), "one cursor per run");
+        assertTrue(session.each(".history-run rect.end-done[data-task='n4']", "el").size() < 2,
+                "at 20 % of the slower run, the slower has not ended n4");
+        assertEquals(waitsAtTheEnd, browser().findElements(By.cssSelector(".history-run rect.seg-waiting")).size(),
+                "both naps had begun by then");
         session.shot("ui-history-compare-1280x1400.png");
         session.assertNoConsoleErrors();
     }
