@@ -5,6 +5,7 @@ import dev.asyncplayground.engine.Run;
 import dev.asyncplayground.engine.RunOptions;
 import dev.asyncplayground.engine.ServerBusyException;
 import dev.asyncplayground.exercise.Catalogue;
+import dev.asyncplayground.exercise.Exercise;
 import dev.asyncplayground.scenario.InvalidParameterException;
 import dev.asyncplayground.scenario.InvalidScenarioException;
 import dev.asyncplayground.scenario.LimitExceededException;
@@ -122,10 +123,10 @@ final class Playground {
         return panels;
     }
 
-    /** The exercise's title, or "Your scenario" for a text of the learner's own. */
+    /** The exercise's title, or "Your scenario" for a text of the learner's own (or an unknown exercise). */
     private String title(Context ctx) {
         String id = ctx.formParam("exercise");
-        return id == null || id.isBlank() ? "Your scenario" : ExerciseApi.find(catalogue, id).title();
+        return catalogue.find(id == null ? "" : id).map(Exercise::title).orElse("Your scenario");
     }
 
     /** The parameters that differ from their defaults, and the speed if it is not real time. */

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Runs started from the page: cancelled when no page watches them for the grace period, kept
@@ -116,8 +118,44 @@ class PageRunsTest {
         }
     }
 
+    @Nested
+    class TheComparison {
+
+        @Test
+        void isTitledWithTheExerciseAndTheSettingsThatDifferFromTheDefaults() throws Exception {
+            try (RunningApp app = RunningApp.start(Limits.defaults(), HEARTBEAT, GRACE)) {
+                String html = postForm(app, List.of(), "sequential");
+                assertTrue(html.contains("Counting with naps <span class=\"settings\">count = 3, sleepers = 2, unit = 5s</span>"),
+                        html);
+            }
+        }
+
+        @ParameterizedTest(name = "a guess of \"{0}\" is {1} ms")
+        @CsvSource({"12, 12000.0", "12s, 12000.0", "800ms, 800.0", "1.5min, 90000.0", "' 2 s ', 2000.0"})
+        void carriesEachGuessInMilliseconds(String guess, String ms) throws Exception {
+            try (RunningApp app = RunningApp.start(Limits.defaults(), HEARTBEAT, GRACE)) {
+                String html = postForm(app, List.<String[]>of(new String[] {"predict-sequential", guess}), "sequential");
+                assertTrue(html.contains("data-predicted-ms=\"" + ms + "\""), html);
+            }
+        }
+
+        @Test
+        void refusesAGuessThatIsNotATimeAndRunsNothing() throws Exception {
+            try (RunningApp app = RunningApp.start(Limits.defaults(), HEARTBEAT, GRACE)) {
+                String html = postForm(app, List.<String[]>of(new String[] {"predict-sequential", "soon"}), "sequential");
+                assertTrue(html.contains("your guess for sequential, 'soon', is not a time"), html);
+                assertEquals(0, new Http(app).get("/api/status").object().get("activeRuns"));
+            }
+        }
+    }
+
     /** Posts the counting form as the page does, naps of 10 s, with the given modes ticked. */
     private static String postForm(RunningApp app, String... modes) throws Exception {
+        return postForm(app, List.of(), modes);
+    }
+
+    /** Posts the counting form with extra fields. */
+    private static String postForm(RunningApp app, List<String[]> extra, String... modes) throws Exception {
         String source = (String) new Http(app).get("/api/exercises/counting").object().get("source");
         List<String[]> fields = new ArrayList<>(List.of(new String[] {"source", source},
                 new String[] {"exercise", "counting"}, new String[] {"count", "3"}, new String[] {"sleepers", "2"},
@@ -125,6 +163,7 @@ class PageRunsTest {
         for (String mode : modes) {
             fields.add(new String[] {"modes", mode});
         }
+        fields.addAll(extra);
         String body = fields.stream().map(f -> URLEncoder.encode(f[0], StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(f[1], StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.url() + "/playground/runs"))
