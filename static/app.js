@@ -29,8 +29,8 @@
 
   /**
    * Pixels of lanes each run may use. In the presentation view every mode of a comparison must
-   * fit one screen: the screen less the comparison's title, table and legend, shared by its runs,
-   * less each run's heading and time axis.
+   * fit one screen: the screen less the comparison's title, table, legend and the one time axis
+   * (only the first run shows it), shared by its runs, less each run's heading.
    */
   function laneBudget(comparison) {
     if (!document.body.classList.contains('presenting')) return 480;
@@ -39,7 +39,7 @@
     [...comparison.children].forEach((child) => { if (!child.classList.contains('run')) fixed += child.offsetHeight; });
     const free = window.innerHeight - fixed - 36;
     const heading = panels.length ? panels[0].querySelector('h3').offsetHeight : 30;
-    return Math.max(36, Math.floor(free / Math.max(1, panels.length)) - heading - 38 - 6 - 14);
+    return Math.max(30, Math.floor((free - 32) / Math.max(1, panels.length)) - heading - 6 - 6 - 14);
   }
 
   function redraw() {
@@ -51,8 +51,10 @@
       const comparison = panel.closest('.comparison');
       if (!comparison) return;
       const view = viewOf(comparison);
-      drawRun(model, panel.querySelector('.timeline'), axis, view);
-      panel.style.setProperty('--output-height', panel.querySelector('.timeline').offsetHeight + 'px');
+      const first = comparison.querySelector('.run') === panel;
+      drawRun(model, panel.querySelector('.timeline'), axis, Object.assign({}, view, { axis: !view.presenting || first }));
+      const drawn = panel.querySelector('.timeline svg');
+      if (drawn) panel.style.setProperty('--output-height', drawn.getAttribute('height') + 'px');
       drawThreadLegend(model, panel, view);
       showClock(entry);
       live = live || !model.done;

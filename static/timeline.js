@@ -274,7 +274,10 @@
     };
   }
 
-  /** Sizes of a drawing: bigger type and compressed lanes in the presentation view. */
+  /**
+   * Sizes of a drawing: bigger type and compressed lanes in the presentation view, where
+   * view.axis === false leaves out the time labels (the first run of a stack shows them).
+   */
   function layout(model, container, view) {
     const presenting = Boolean(view.presenting);
     const width = Math.max(420, container.clientWidth || 800);
@@ -283,7 +286,7 @@
     const budget = view.laneBudget || 480;
     const laneH = Math.max(presenting ? 2 : 4, Math.min(presenting ? 22 : 16, Math.floor(budget / lanes)));
     const labelH = presenting ? 18 : 10;
-    return { presenting, width, labelW, plotW: width - labelW - 12, laneH, axisH: presenting ? 38 : 24,
+    return { presenting, width, labelW, plotW: width - labelW - 12, laneH, axisH: presenting ? (view.axis === false ? 6 : 38) : 24,
       labelEvery: Math.max(1, Math.ceil(labelH / laneH)) };
   }
 
@@ -303,7 +306,7 @@
     }
     for (let t = 0; t <= axisMs + 1e-9; t += step) {
       el('line', { x1: x(t), x2: x(t), y1: axisH - 4, y2: height, class: 'grid' }, svg);
-      el('text', { x: x(t), y: axisH - 8, class: 'tick' }, svg).textContent = tickLabel(t, step);
+      if (view.axis !== false) el('text', { x: x(t), y: axisH - 8, class: 'tick' }, svg).textContent = tickLabel(t, step);
     }
     const labelled = labelledLanes(model, labelEvery);
     model.lanes.forEach((lane, i) => {

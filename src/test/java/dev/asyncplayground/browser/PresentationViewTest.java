@@ -72,7 +72,11 @@ class PresentationViewTest {
         browser().executeScript("window.dispatchEvent(new Event('resize'));");
         Thread.sleep(300);
         browser().executeScript("document.querySelector('.comparison').scrollIntoView({block: 'start'});");
+        Thread.sleep(300);
         session.shot("ui-present-1280x720.png");
+        double smallBottom = ((Number) browser().executeScript("return Math.max(...[...document.querySelectorAll('.run')]"
+                + ".map((r) => r.getBoundingClientRect().bottom));")).doubleValue();
+        assertTrue(smallBottom <= 720, "four modes fit 1280x720 too: " + smallBottom);
         session.assertNoConsoleErrors();
     }
 
