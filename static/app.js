@@ -2,12 +2,14 @@
  * app.js: follows each run's event stream and keeps its timeline, output, table and summary current.
  *
  * Uses the browser's own EventSource, which reconnects by itself and sends Last-Event-ID, so a
- * dropped connection resumes exactly where it stopped.
+ * dropped connection resumes exactly where it stopped. Cancel (and Esc) stop a comparison's runs;
+ * a queued run says how many runs are ahead of it.
  */
 (function () {
   'use strict';
 
   const { RunModel, drawRun, seconds, threadColour, threadsOf } = window.Timeline;
+  const { updateSpeedups, judge, predictedOf, Judge } = window.Judge;
   const runs = new Map();
   let frameQueued = false;
 
@@ -18,18 +20,52 @@
     return max * 1.04;
   }
 
+  function viewOf(comparison) {
+    const cursor = comparison.dataset.cursorMs;
+    return { colourBy: comparison.dataset.colourBy || 'state', highlight: comparison.dataset.highlight,
+      cursorMs: cursor === undefined ? null : Number(cursor), presenting: document.body.classList.contains('presenting'),
+      laneBudget: laneBudget(comparison) };
+  }
+
+  /**
+   * Pixels of lanes each run may use. In the presentation view every mode of a comparison must
+   * fit one screen: the screen less the comparison's title, table, legend and the one time axis
+   * (only the first run shows it), shared by its runs, less each run's heading.
+   */
+  function laneBudget(comparison) {
+    if (!document.body.classList.contains('presenting')) return 480;
+    const panels = comparison.querySelectorAll('.run');
+    let fixed = 0;
+    [...comparison.children].forEach((child) => { if (!child.classList.contains('run')) fixed += child.offsetHeight; });
+    const free = window.innerHeight - fixed - 36;
+    const heading = panels.length ? panels[0].querySelector('h3').offsetHeight : 30;
+    return Math.max(30, Math.floor((free - 32) / Math.max(1, panels.length)) - heading - 6 - 6 - 14);
+  }
+
   function redraw() {
     frameQueued = false;
     const axis = axisMs();
     let live = false;
-    runs.forEach(({ model, panel }) => {
+    runs.forEach((entry) => {
+      const { model, panel } = entry;
       const comparison = panel.closest('.comparison');
-      const view = { colourBy: comparison.dataset.colourBy || 'state', highlight: comparison.dataset.highlight };
-      drawRun(model, panel.querySelector('.timeline'), axis, view);
+      if (!comparison) return;
+      const view = viewOf(comparison);
+      const first = comparison.querySelector('.run') === panel;
+      drawRun(model, panel.querySelector('.timeline'), axis, Object.assign({}, view, { axis: !view.presenting || first }));
+      const drawn = panel.querySelector('.timeline svg');
+      if (drawn) panel.style.setProperty('--output-height', drawn.getAttribute('height') + 'px');
       drawThreadLegend(model, panel, view);
+      showClock(entry);
       live = live || !model.done;
     });
     if (live) setTimeout(requestRedraw, 100);
+  }
+
+  /** The elapsed clock of a run: ticking while it runs, its final time once done. */
+  function showClock({ model, panel }) {
+    const clock = panel.querySelector('.clock');
+    if (panel.dataset.status === 'running' || model.done) clock.textContent = seconds(model.nowMs());
   }
 
   /** Lists the OS threads that ran this run's steps; clicking one highlights it. */
@@ -76,6 +112,7 @@
     }
     const li = document.createElement('li');
     li.dataset.task = ev.task;
+    li.dataset.atMs = ev.atMs;
     const at = document.createElement('span');
     at.className = 'at';
     at.textContent = seconds(ev.atMs);
@@ -105,39 +142,14 @@
   }
 
   /**
-   * Speedup of every finished run against the sequential run of the same comparison, or, without
-   * one, against its own work added up (what one thread doing everything in turn would need).
-   */
-  function updateSpeedups(comparison) {
-    const sequential = comparison.querySelector('tr[data-mode="sequential"]');
-    const base = sequential && sequential.dataset.elapsedMs ? Number(sequential.dataset.elapsedMs) : null;
-    comparison.querySelectorAll('tbody tr[data-elapsed-ms]').forEach((row) => {
-      const elapsed = Number(row.dataset.elapsedMs);
-      const reference = base || Number(row.dataset.workMs);
-      row.querySelector('.speedup').textContent = reference && elapsed > 0 ? (reference / elapsed).toFixed(2) + '×' : '—';
-    });
-  }
-
-  /**
-   * One measured figure for reading: its camel-case key as words, times (keys ending in Ms) in
-   * seconds like the rest of the table, shares (ending in Percent) with a % sign.
-   */
-  function metricText(name, value) {
-    const words = (key) => key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-    if (name.endsWith('Ms')) return [words(name.slice(0, -2)), seconds(value)];
-    if (name.endsWith('Percent')) return [words(name.slice(0, -7)), value.toFixed(1) + ' %'];
-    return [words(name), String(value)];
-  }
-
-  /**
    * The lesson table, made on the first run that reports figures: one row per run of the
    * comparison (in the summary table's order), one column per measured figure.
    */
   function lessonTable(comparison) {
-    let table = comparison.querySelector('table.lesson');
+    let table = comparison.querySelector('table.figures');
     if (table) return table;
     table = document.createElement('table');
-    table.className = 'lesson';
+    table.className = 'figures';
     table.createCaption().textContent = 'The lesson in numbers';
     const head = table.createTHead().insertRow();
     const corner = document.createElement('th');
@@ -166,7 +178,7 @@
     th.scope = 'col';
     th.dataset.metric = name;
     th.title = `${name} in GET /api/runs/{id}`;
-    th.textContent = metricText(name, 0)[0];
+    th.textContent = Judge.metricText(name, 0)[0];
     head.appendChild(th);
     [...table.tBodies[0].rows].forEach((tr) => {
       const td = tr.insertCell();
@@ -179,7 +191,7 @@
   function fillLesson(row, metrics) {
     const names = Object.keys(metrics);
     const comparison = row.closest('.comparison');
-    if (names.length === 0 && !comparison.querySelector('table.lesson')) return;
+    if (names.length === 0 && !comparison.querySelector('table.figures')) return;
     const table = lessonTable(comparison);
     names.forEach((name) => lessonColumn(table, name));
     const tr = table.querySelector(`tr[data-lesson-run="${row.dataset.runId}"]`);
@@ -187,7 +199,7 @@
     tr.dataset.done = 'yes';
     [...table.tHead.rows[0].cells].slice(1).forEach((th, i) => {
       const value = metrics[th.dataset.metric];
-      tr.cells[i + 1].textContent = value === undefined ? '—' : metricText(th.dataset.metric, value)[1];
+      tr.cells[i + 1].textContent = value === undefined ? '—' : Judge.metricText(th.dataset.metric, value)[1];
     });
   }
 
@@ -209,11 +221,14 @@
       fillLesson(row, summary.metrics || {});
       updateSpeedups(row.closest('.comparison'));
     }
+    judge(panel, row, summary);
     if (summary.message) panel.querySelector('.mode-description').textContent += ' — ' + summary.message;
     showCoresGiven(summary, panel, row);
     fillSegmentTable(model, panel);
     panel.querySelector('.timeline').setAttribute('aria-label',
       `Timeline of the ${model.mode} run: ${model.lanes.length} tasks, ${seconds(summary.elapsedMs)}, ${summary.status}`);
+    comparisonFinished(panel.closest('.comparison'));
+    document.dispatchEvent(new CustomEvent('playground:run-finished', { detail: { model, panel, summary } }));
     requestRedraw();
   }
 
@@ -229,15 +244,41 @@
     note.hidden = false;
   }
 
+  /** Once every run of a comparison is over: no Cancel any more, and the time cursor appears. */
+  function comparisonFinished(comparison) {
+    const all = [...comparison.querySelectorAll('.run')].map((panel) => runs.get(panel.dataset.runId));
+    if (!all.every((entry) => entry && entry.model.done)) return;
+    comparison.dataset.live = 'no';
+    comparison.querySelector('.cancel-runs').hidden = true;
+    window.Scrub.enable(comparison, Math.max(...all.map((entry) => entry.model.nowMs())), requestRedraw);
+  }
+
+  /** Says why a queued run waits and how many runs are ahead of it, asking the server each second. */
+  function watchQueue(entry) {
+    const { model, panel, row } = entry;
+    if (model.lastSeq > 0 || model.done || !document.contains(panel)) return;
+    fetch(`/api/runs/${encodeURIComponent(model.id)}`).then((r) => (r.ok ? r.json() : null)).then((run) => {
+      if (!run || model.lastSeq > 0 || model.done) return;
+      if (run.status === 'queued') {
+        const ahead = run.queuePosition > 0 ? run.queuePosition - 1 : null;
+        setStatus(panel, row, ahead === null ? 'queued: the server is busy with other runs'
+          : `queued: the server is busy with other runs; ${ahead} waiting run${ahead === 1 ? ' is' : 's are'} ahead of this one`);
+      }
+      setTimeout(() => watchQueue(entry), 1000);
+    }, () => setTimeout(() => watchQueue(entry), 1000));
+  }
+
   function follow(panel) {
     const id = panel.dataset.runId;
     if (runs.has(id)) return;
     const row = panel.closest('.comparison').querySelector(`tr[data-run-id="${id}"]`);
     const model = new RunModel(id, panel.dataset.mode, Number(panel.dataset.idealMs), Number(panel.dataset.speed));
-    const entry = { model, panel, row };
+    const entry = { model, panel, row, source: null };
     runs.set(id, entry);
     if (row) row.querySelector('.ideal').textContent = seconds(model.idealMs);
+    if (row && predictedOf(panel) !== null) row.querySelector('.guess').textContent = seconds(predictedOf(panel));
     const source = new EventSource(`/api/runs/${encodeURIComponent(id)}/events`);
+    entry.source = source;
     const receive = (ev) => {
       if (!model.apply(ev)) return;
       if (ev.type === 'run-started') setStatus(panel, row, 'running');
@@ -256,28 +297,31 @@
       finish(entry, JSON.parse(message.data));
     });
     source.onerror = () => {
-      if (source.readyState === EventSource.CLOSED && !model.done) setStatus(panel, row, 'connection lost');
+      if (source.readyState === EventSource.CLOSED && !model.done) {
+        setStatus(panel, row, 'no longer on the server (it keeps a bounded number of runs)');
+      }
     };
+    setTimeout(() => watchQueue(entry), 700);
     requestRedraw();
   }
 
-  function linkToSettings(form) {
-    const params = new URLSearchParams(new FormData(form));
-    return `${location.origin}${location.pathname}?${params}`;
+  /** Asks the server to stop every run of the comparison that is still going. */
+  function cancelComparison(comparison) {
+    comparison.querySelectorAll('.run').forEach((panel) => {
+      const entry = runs.get(panel.dataset.runId);
+      if (entry && !entry.model.done) {
+        setStatus(panel, entry.row, 'cancelling…');
+        fetch(`/api/runs/${encodeURIComponent(entry.model.id)}`, { method: 'DELETE' });
+      }
+    });
   }
 
-  function bindForm(form) {
-    if (form.dataset.bound) return;
-    form.dataset.bound = 'yes';
-    const copy = form.querySelector('#copy-link');
-    copy.addEventListener('click', () => {
-      const link = linkToSettings(form);
-      history.replaceState(null, '', link);
-      const done = () => { copy.textContent = 'Link copied'; setTimeout(() => { copy.textContent = 'Copy link to these settings'; }, 2000); };
-      if (navigator.clipboard) navigator.clipboard.writeText(link).then(done, () => window.prompt('Copy this link', link));
-      else window.prompt('Copy this link', link);
-    });
-    form.addEventListener('submit', () => history.replaceState(null, '', linkToSettings(form)));
+  /** Esc (outside the editor and form fields) cancels every live comparison on the page. */
+  function cancelOnEscape(event) {
+    if (event.key !== 'Escape') return;
+    const target = event.target;
+    if (target && target.closest && target.closest('textarea, input, select')) return;
+    document.querySelectorAll('.comparison[data-live="yes"]').forEach(cancelComparison);
   }
 
   function bindColourChoice(select) {
@@ -291,10 +335,18 @@
     });
   }
 
+  function bindComparison(comparison) {
+    if (comparison.dataset.bound) return;
+    comparison.dataset.bound = 'yes';
+    comparison.querySelector('.cancel-runs').addEventListener('click', () => cancelComparison(comparison));
+    const at = comparison.querySelector('.started-at');
+    if (!at.textContent) at.textContent = new Date(Number(comparison.dataset.startedAt || Date.now())).toLocaleTimeString();
+  }
+
   function bindAll(root) {
+    root.querySelectorAll('.comparison').forEach(bindComparison);
     root.querySelectorAll('.run[data-run-id]').forEach(follow);
     root.querySelectorAll('select.colour-by').forEach(bindColourChoice);
-    root.querySelectorAll('form.run-form').forEach(bindForm);
   }
 
   /** Brings a comparison that just arrived into view: the timelines are what the learner came for. */
@@ -305,7 +357,9 @@
     }
   }
 
+  window.Playground = { requestRedraw, runs };
   document.addEventListener('DOMContentLoaded', () => bindAll(document));
+  document.addEventListener('keydown', cancelOnEscape);
   document.addEventListener('htmx:afterSwap', showNewComparison);
   document.addEventListener('htmx:load', (event) => bindAll(event.target.parentElement || document));
   window.addEventListener('resize', requestRedraw);

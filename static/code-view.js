@@ -38,7 +38,9 @@
       body.set('exportMode', mode.value);
       body.set('style', style.value);
       message.textContent = 'Writing the program…';
-      const response = await fetch('/playground/export', { method: 'POST', body: new URLSearchParams(body) });
+      // HX-Request marks the post as our own page's, as htmx's are: the server refuses form posts without it
+      const response = await fetch('/playground/export', { method: 'POST', body: new URLSearchParams(body),
+        headers: { 'HX-Request': 'true' } });
       const answer = await response.text();
       if (!response.ok) {
         message.textContent = answer;

@@ -2,7 +2,10 @@
  * timeline.js: turns a run's events into lanes of segments and draws them as SVG.
  *
  * One RunModel per run follows the event stream; drawRun() renders a model on a time axis
- * shared by every run on the page, so lengths compare at a glance.
+ * shared by every run on the page, so lengths compare at a glance. The state a task enters with
+ * an event comes with the event (its `state` and `detail`, decided by the server's
+ * timeline.StateChange): this file only cuts a lane where the state changes and where the task
+ * ends, checked against the server by src/test/resources/segments/golden.json.
  */
 (function (global) {
   'use strict';
@@ -12,22 +15,7 @@
   const DETAILED_LANES = 300;
   const SAMPLE_LANES = 40;
   /** Stacking order of the aggregate chart, bottom first. */
-  const AGGREGATE_STATES = ['running', 'blocked', 'awaiting', 'waiting', 'queued', 'done'];
-
-  /** The state a task enters with each event type (events not listed do not change state). */
-  const STATE_AFTER = {
-    'task-queued': 'queued',
-    'task-started': 'running',
-    'wait-started': 'waiting',
-    'wait-ended': 'running',
-    'cpu-started': 'running',
-    'cpu-ended': 'running',
-    'lock-requested': 'blocked',
-    'lock-acquired': 'running',
-    'await-started': 'awaiting',
-    'await-ended': 'running',
-    'timed-out': 'running',
-  };
+  const AGGREGATE_STATES = ['running', 'blocked', 'awaiting', 'waiting', 'queued'];
 
   /** Minutes read better than seconds from here on (laundry's day lasts hours). */
   const MINUTES_FROM_MS = 10 * 60000;
@@ -37,19 +25,6 @@
     if (ms === null || ms === undefined) return '';
     if (Math.abs(ms) >= MINUTES_FROM_MS) return Math.round(ms / 60000) + ' min';
     return (ms / 1000).toFixed(ms < 10000 ? 2 : 1) + ' s';
-  }
-
-  function detailOf(ev) {
-    switch (ev.type) {
-      case 'wait-started':
-      case 'cpu-started':
-        return ((ev.label ? ev.label + ' ' : '') + Math.round(ev.durationMs) + ' ms').trim();
-      case 'lock-requested': return 'in line for ' + ev.lock;
-      case 'lock-acquired': return 'holding ' + ev.lock;
-      case 'await-started': return 'awaiting ' + ev.tasks.join(', ');
-      case 'timed-out': return 'timeout after ' + Math.round(ev.limitMs) + ' ms';
-      default: return '';
-    }
   }
 
   /** One task's lane: closed segments, the open one, print marks and how it ended. */
@@ -111,6 +86,9 @@
     }
   }
 
+  /** A run keeps its events (for the history) up to this many; a bigger one keeps none. */
+  const KEPT_EVENTS = 20000;
+
   /** Everything the page knows about one run, built from its events in order. */
   class RunModel {
     constructor(id, mode, idealMs, speed) {
@@ -128,6 +106,7 @@
       this.taskCount = 0;
       this.aggregate = null;
       this.stateOf = new Map();
+      this.events = [];
     }
 
     get aggregated() {
@@ -138,6 +117,7 @@
     apply(ev) {
       if (ev.seq <= this.lastSeq) return false;
       this.lastSeq = ev.seq;
+      if (this.events && this.events.length < KEPT_EVENTS) this.events.push(ev); else this.events = null;
       this.lastMs = Math.max(this.lastMs, ev.atMs);
       const estimate = performance.now() - ev.atMs / this.speed;
       this.startedAt = this.startedAt === null ? estimate : Math.min(this.startedAt, estimate);
@@ -151,7 +131,7 @@
       if (ev.type === 'printed') this.output.push(ev);
       const lane = this.byName.get(ev.task);
       if (!lane) return true;
-      if (STATE_AFTER[ev.type]) lane.enter(STATE_AFTER[ev.type], ev.atMs, ev.thread, detailOf(ev));
+      if (ev.state) lane.enter(ev.state, ev.atMs, ev.thread, ev.detail);
       if (ev.type === 'printed') {
         lane.marks.push({ kind: 'mark', atMs: ev.atMs, text: `printed "${ev.text}"`, thread: ev.thread });
       }
@@ -171,7 +151,7 @@
     /** Follows every task's state for the aggregate chart (only when aggregated). */
     track(ev) {
       if (!this.aggregated) return;
-      const next = ev.type === 'task-ended' ? 'done' : STATE_AFTER[ev.type];
+      const next = ev.type === 'task-ended' ? 'done' : ev.state;
       if (!next) return;
       const previous = this.stateOf.get(ev.task);
       if (next === 'done') this.stateOf.delete(ev.task); else this.stateOf.set(ev.task, next);
@@ -203,15 +183,10 @@
       return Math.max(this.lastMs, (performance.now() - this.startedAt) * this.speed);
     }
 
-    /** Every segment, closed or still open (cut at now), with the done stretch after each end. */
+    /** Every segment, closed or still open (cut at now); a lane stops where its task ended. */
     segmentsOf(lane) {
-      const now = this.nowMs();
       const all = lane.segments.slice();
-      if (lane.open) all.push(Object.assign({}, lane.open, { endMs: now }));
-      if (lane.endMs !== null && now > lane.endMs) {
-        all.push({ state: lane.outcome === 'done' ? 'done' : lane.outcome, startMs: lane.endMs, endMs: now,
-          thread: '', detail: lane.message || 'ended' });
-      }
+      if (lane.open) all.push(Object.assign({}, lane.open, { endMs: this.nowMs() }));
       return all;
     }
   }
@@ -283,54 +258,122 @@
   }
 
   /**
-   * How a segment is painted: by state (the default), or by OS thread, where only running
-   * segments take their thread's colour and everything off-CPU is grey; a highlighted thread
-   * dims every other.
+   * How a segment is painted: by state (the default, from the stylesheet), or by OS thread, where
+   * only running segments take their thread's colour and everything off-CPU is grey; a
+   * highlighted thread dims every other. Set through element.style, which the page's content
+   * security policy allows (a style attribute it would not).
    */
-  function paint(s, view) {
-    if (view.colourBy !== 'thread') return {};
-    if (s.state !== 'running') return { style: { fill: '#e4e7ec' } };
-    const dim = view.highlight && view.highlight !== s.thread ? '.15' : '';
-    return { style: { fill: threadColour(s.thread), opacity: dim } };
+  function paint(node, s, view) {
+    if (view.colourBy !== 'thread') return node;
+    if (s.state !== 'running') {
+      node.style.fill = '#e4e7ec';
+      return node;
+    }
+    node.style.fill = threadColour(s.thread);
+    if (view.highlight && view.highlight !== s.thread) node.style.opacity = '.15';
+    return node;
   }
 
-  /** Draws one run into its container on an axis from 0 to axisMs. */
-  function drawRun(model, container, axisMs, view = {}) {
+  /** The parts of a lane that had happened by cutMs (everything when cutMs is null). */
+  function cutAt(model, lane, cutMs) {
+    const segments = model.segmentsOf(lane);
+    if (cutMs === null || cutMs === undefined) return { segments, marks: lane.marks, ended: lane.endMs !== null };
+    return {
+      segments: segments.filter((s) => s.startMs <= cutMs)
+        .map((s) => (s.endMs > cutMs ? Object.assign({}, s, { endMs: cutMs }) : s)),
+      marks: lane.marks.filter((m) => m.atMs <= cutMs),
+      ended: lane.endMs !== null && lane.endMs <= cutMs,
+    };
+  }
+
+  /**
+   * Sizes of a drawing: bigger type and compressed lanes in the presentation view, where
+   * view.axis === false leaves out the time labels (the first run of a stack shows them).
+   */
+  function layout(model, container, view) {
+    const presenting = Boolean(view.presenting);
     const width = Math.max(420, container.clientWidth || 800);
-    const labelW = 64;
-    const plotW = width - labelW - 12;
-    const laneH = Math.max(4, Math.min(16, Math.floor(480 / Math.max(1, model.lanes.length))));
+    const labelW = presenting ? 110 : 64;
+    const lanes = Math.max(1, model.lanes.length);
+    const budget = view.laneBudget || 480;
+    const laneH = Math.max(presenting ? 2 : 4, Math.min(presenting ? 22 : 16, Math.floor(budget / lanes)));
+    const labelH = presenting ? 18 : 10;
+    return { presenting, width, labelW, plotW: width - labelW - 12, laneH, axisH: presenting ? (view.axis === false ? 6 : 38) : 24,
+      labelEvery: Math.max(1, Math.ceil(labelH / laneH)) };
+  }
+
+  /** Draws one run into its container on an axis from 0 to axisMs, cut at view.cursorMs if set. */
+  function drawRun(model, container, axisMs, view = {}) {
+    const { width, labelW, plotW, laneH, axisH, labelEvery } = layout(model, container, view);
     const aggregateH = model.aggregated ? 140 : 0;
-    const top = 24 + aggregateH + (model.aggregated ? 22 : 0);
+    const top = axisH + aggregateH + (model.aggregated ? 22 : 0);
     const height = top + laneH * model.lanes.length + 6;
     const x = (ms) => labelW + Math.min(1, ms / axisMs) * plotW;
     const svg = el('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'timeline-svg' });
     const step = niceStep(axisMs);
     if (model.aggregated) {
-      drawAggregate(model, svg, x, 24, aggregateH);
+      drawAggregate(model, svg, x, axisH, aggregateH);
       el('text', { x: 4, y: top - 6, class: 'lane-label-left' }, svg).textContent =
         `the first ${model.lanes.length} of ${model.taskCount} tasks:`;
     }
     for (let t = 0; t <= axisMs + 1e-9; t += step) {
-      el('line', { x1: x(t), x2: x(t), y1: 20, y2: height, class: 'grid' }, svg);
-      el('text', { x: x(t), y: 16, class: 'tick' }, svg).textContent = tickLabel(t, step);
+      el('line', { x1: x(t), x2: x(t), y1: axisH - 4, y2: height, class: 'grid' }, svg);
+      if (view.axis !== false) el('text', { x: x(t), y: axisH - 8, class: 'tick' }, svg).textContent = tickLabel(t, step);
     }
+    const labelled = labelledLanes(model, labelEvery);
     model.lanes.forEach((lane, i) => {
       const y = top + i * laneH;
-      if (laneH >= 10) el('text', { x: labelW - 6, y: y + laneH - 3, class: 'lane-label' }, svg).textContent = lane.name;
-      model.segmentsOf(lane).forEach((s) => {
-        const w = Math.max(1, x(s.endMs) - x(s.startMs));
-        titled(el('rect', Object.assign({ x: x(s.startMs), y: y + 1, width: w, height: laneH - 2,
-          class: 'seg seg-' + s.state, 'data-task': lane.name, 'data-state': s.state, 'data-thread': s.thread },
-        paint(s, view)), svg),
-        `${lane.name} · ${s.state}${s.detail ? ' (' + s.detail + ')' : ''}\n`
-          + `${seconds(s.startMs)} → ${seconds(s.endMs)}${s.thread ? '\nthread ' + s.thread : ''}`);
-      });
-      lane.marks.forEach((m) => titled(el('rect', { x: x(m.atMs) - 1, y: y, width: 2, height: laneH,
-        class: m.kind }, svg), `${lane.name} ${m.text} at ${seconds(m.atMs)}\nthread ${m.thread}`));
+      if (labelled.has(i)) {
+        el('text', { x: labelW - 6, y: y + laneH / 2, 'dominant-baseline': 'central', class: 'lane-label' }, svg)
+          .textContent = lane.name;
+      }
+      drawLane(model, lane, svg, { x, y, laneH, view });
     });
+    if (view.cursorMs !== null && view.cursorMs !== undefined) {
+      el('line', { x1: x(view.cursorMs), x2: x(view.cursorMs), y1: axisH - 4, y2: height, class: 'cursor' }, svg);
+    }
     container.replaceChildren(svg);
   }
 
-  global.Timeline = { RunModel, drawRun, seconds, niceStep, threadColour, threadsOf, DETAILED_LANES };
+  /**
+   * The lanes that get a label when lanes are too thin for every one: those where the most
+   * happens off the CPU (naps, queues, locks) first, then the rest, never two labels closer than
+   * `every` lanes, so the lanes a learner looks at are the ones named.
+   */
+  function labelledLanes(model, every) {
+    const all = model.lanes.map((_, i) => i);
+    if (every <= 1) return new Set(all);
+    const offCpu = (lane) => model.segmentsOf(lane).reduce((sum, s) => sum + (s.state === 'running' ? 0 : s.endMs - s.startMs), 0);
+    const weight = model.lanes.map(offCpu);
+    const order = all.slice().sort((a, b) => weight[b] - weight[a] || a - b);
+    const chosen = new Set();
+    order.forEach((i) => {
+      for (let j = i - every + 1; j < i + every; j++) if (chosen.has(j)) return;
+      chosen.add(i);
+    });
+    return chosen;
+  }
+
+  /** One lane's segments, its end mark and its print and shared-value marks. */
+  function drawLane(model, lane, svg, { x, y, laneH, view }) {
+    const part = cutAt(model, lane, view.cursorMs);
+    const inset = laneH > 4 ? 1 : 0;
+    part.segments.forEach((s) => {
+      const w = Math.max(1, x(s.endMs) - x(s.startMs));
+      titled(paint(el('rect', { x: x(s.startMs), y: y + inset, width: w, height: laneH - 2 * inset,
+        class: 'seg seg-' + s.state, 'data-task': lane.name, 'data-state': s.state, 'data-thread': s.thread }, svg),
+      s, view), `${lane.name} · ${s.state}${s.detail ? ' (' + s.detail + ')' : ''}\n`
+        + `${seconds(s.startMs)} → ${seconds(s.endMs)}${s.thread ? '\nthread ' + s.thread : ''}`);
+    });
+    if (part.ended) {
+      const kind = lane.outcome === 'done' ? 'end-done' : 'end-failed';
+      titled(el('rect', { x: x(lane.endMs) - 1.5, y: y, width: 3, height: laneH, class: kind,
+        'data-task': lane.name }, svg), `${lane.name} ${lane.outcome} at ${seconds(lane.endMs)}`
+        + (lane.message ? ` (${lane.message})` : ''));
+    }
+    part.marks.forEach((m) => titled(el('rect', { x: x(m.atMs) - 1, y: y, width: 2, height: laneH,
+      class: m.kind }, svg), `${lane.name} ${m.text} at ${seconds(m.atMs)}\nthread ${m.thread}`));
+  }
+
+  global.Timeline = { RunModel, drawRun, seconds, niceStep, threadColour, threadsOf, DETAILED_LANES, KEPT_EVENTS };
 })(window);

@@ -150,7 +150,12 @@ public final class Run {
 
     /** Stops the run: its tasks are interrupted and end as cancelled. */
     public void cancel() {
-        stop(RunStatus.CANCELLED, "cancelled by request");
+        cancel("cancelled by request");
+    }
+
+    /** Stops the run as cancelled, giving the reason its tasks and summary report. */
+    public void cancel(String reason) {
+        stop(RunStatus.CANCELLED, reason);
     }
 
     /** Real nanoseconds since the run really started (0 while queued). */

@@ -1,7 +1,5 @@
 package dev.asyncplayground.timeline;
 
-import dev.asyncplayground.scenario.Durations;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -51,37 +49,17 @@ final class TaskTrack {
 
     /** Updates the task's state for one of its events. */
     void apply(TimelineEvent event) {
-        switch (event) {
-            case TimelineEvent.TaskQueued e -> enter("queued", e.atNanos(), "", "waiting for a worker");
-            case TimelineEvent.TaskStarted e -> {
-                startNanos = e.atNanos();
-                status = "running";
-                enter("running", e.atNanos(), e.thread(), "");
-            }
-            case TimelineEvent.WaitStarted e -> enter("waiting", e.atNanos(), e.thread(),
-                    describe(e.label(), e.durationNanos()));
-            case TimelineEvent.CpuStarted e -> enter("running", e.atNanos(), e.thread(),
-                    describe(e.label(), e.durationNanos()));
-            case TimelineEvent.LockRequested e -> enter("blocked", e.atNanos(), e.thread(), "in line for " + e.lock());
-            case TimelineEvent.AwaitStarted e -> enter("awaiting", e.atNanos(), e.thread(),
-                    "awaiting " + String.join(", ", e.tasks()));
-            case TimelineEvent.WaitEnded e -> enter("running", e.atNanos(), e.thread(), "");
-            case TimelineEvent.CpuEnded e -> enter("running", e.atNanos(), e.thread(), "");
-            case TimelineEvent.LockAcquired e -> enter("running", e.atNanos(), e.thread(), "holding " + e.lock());
-            case TimelineEvent.AwaitEnded e -> enter("running", e.atNanos(), e.thread(), "");
-            case TimelineEvent.TimedOut e -> enter("running", e.atNanos(), e.thread(), "after timeout");
-            case TimelineEvent.TaskEnded e -> {
-                close(e.atNanos());
-                endNanos = e.atNanos();
-                status = e.outcome().label();
-                message = e.message();
-            }
-            case TimelineEvent.RunStarted e -> { }
-            case TimelineEvent.LockReleased e -> { }
-            case TimelineEvent.SharedRead e -> { }
-            case TimelineEvent.SharedWritten e -> { }
-            case TimelineEvent.Printed e -> { }
+        if (event instanceof TimelineEvent.TaskStarted started) {
+            startNanos = started.atNanos();
+            status = "running";
         }
+        if (event instanceof TimelineEvent.TaskEnded ended) {
+            close(ended.atNanos());
+            endNanos = ended.atNanos();
+            status = ended.outcome().label();
+            message = ended.message();
+        }
+        StateChange.of(event, speed).ifPresent(change -> enter(change, event.atNanos()));
     }
 
     boolean ended() {
@@ -98,12 +76,12 @@ final class TaskTrack {
                 endNanos == null ? null : TimelineSummary.ms(endNanos, speed), message, all);
     }
 
-    private void enter(String newState, long at, String thread, String detail) {
+    private void enter(StateChange change, long at) {
         close(at);
-        state = newState;
+        state = change.state();
         stateSince = at;
-        stateThread = thread;
-        stateDetail = detail;
+        stateThread = change.thread();
+        stateDetail = change.detail();
     }
 
     private void close(long at) {
@@ -116,10 +94,5 @@ final class TaskTrack {
     private Segment segment(long until) {
         return new Segment(state, TimelineSummary.ms(stateSince, speed), TimelineSummary.ms(until, speed),
                 stateThread, stateDetail);
-    }
-
-    private String describe(String label, long durationNanos) {
-        String length = Durations.format(Duration.ofNanos(Math.round(durationNanos * speed)));
-        return label.isEmpty() ? length : label + " " + length;
     }
 }

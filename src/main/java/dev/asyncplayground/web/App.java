@@ -27,6 +27,7 @@ public final class App {
 
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     private static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(10);
+    private static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
     private static final int ACCEPT_QUEUE = 4096;
 
     private App() {
@@ -39,13 +40,22 @@ public final class App {
 
     /** Like {@link #create(Catalogue, RunRegistry)}, with the SSE heartbeat interval given. */
     public static Javalin create(Catalogue catalogue, RunRegistry runs, Duration heartbeat) {
+        return create(catalogue, runs, heartbeat, DEFAULT_GRACE);
+    }
+
+    /**
+     * Like {@link #create(Catalogue, RunRegistry, Duration)}, with the time a run started from the
+     * page may go unwatched (its tab closed) before it is cancelled.
+     */
+    public static Javalin create(Catalogue catalogue, RunRegistry runs, Duration heartbeat, Duration grace) {
         RunLauncher launcher = new RunLauncher(runs);
         RunApi runApi = new RunApi(catalogue, launcher);
         ExportApi exportApi = new ExportApi(catalogue, launcher);
         ExerciseApi exerciseApi = new ExerciseApi(catalogue);
-        EventStream events = new EventStream(runApi, heartbeat);
+        AbandonedRuns abandoned = new AbandonedRuns(grace);
+        EventStream events = new EventStream(runApi, heartbeat, abandoned);
         Views views = Views.precompiled();
-        Playground playground = new Playground(launcher, views, exportApi);
+        Playground playground = new Playground(catalogue, launcher, views, abandoned, exportApi);
         Pages pages = new Pages(catalogue, playground, views);
         DocsPage docs = new DocsPage(views);
         ErrorReplies errors = new ErrorReplies(views);
@@ -93,6 +103,7 @@ public final class App {
 
             answerErrors(routes, errors);
             config.events.serverStopping(runs::close);
+            config.events.serverStopping(abandoned::close);
         });
     }
 

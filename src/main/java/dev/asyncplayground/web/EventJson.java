@@ -1,5 +1,6 @@
 package dev.asyncplayground.web;
 
+import dev.asyncplayground.timeline.StateChange;
 import dev.asyncplayground.timeline.TimelineEvent;
 import dev.asyncplayground.timeline.TimelineSummary;
 import java.util.LinkedHashMap;
@@ -10,7 +11,9 @@ import java.util.Map;
  * Turns timeline events into the JSON objects the API and the page read.
  *
  * <p>Every object has {@code seq}, {@code type}, {@code atMs} (scenario milliseconds) and, for
- * task events, {@code task} (the name) and {@code thread}.
+ * task events, {@code task} (the name) and {@code thread}. An event that changes its task's state
+ * also has {@code state} and {@code detail} ({@link StateChange}), so the page cuts segments by the
+ * server's rule instead of a copy of it.
  */
 final class EventJson {
 
@@ -55,6 +58,7 @@ final class EventJson {
             case TimelineEvent.TaskEnded e -> put(task(json, "task-ended", e.task(), e.thread()),
                     "outcome", e.outcome().label(), "message", e.message());
         }
+        StateChange.of(event, speed).ifPresent(change -> put(json, "state", change.state(), "detail", change.detail()));
         return json;
     }
 

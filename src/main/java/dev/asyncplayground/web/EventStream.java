@@ -32,6 +32,7 @@ final class EventStream {
 
     private final RunApi runApi;
     private final Duration heartbeat;
+    private final AbandonedRuns abandoned;
     private final AtomicInteger open = new AtomicInteger();
     private final Map<String, EventTexts> textsByRun = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -43,10 +44,12 @@ final class EventStream {
     /**
      * @param heartbeat how long a stream may stay silent before a comment is sent; well under
      *                  Jetty's 30 s idle timeout, and the longest a vanished client lingers
+     * @param abandoned told when a stream of a run opens and closes, to cancel unwatched page runs
      */
-    EventStream(RunApi runApi, Duration heartbeat) {
+    EventStream(RunApi runApi, Duration heartbeat, AbandonedRuns abandoned) {
         this.runApi = runApi;
         this.heartbeat = heartbeat;
+        this.abandoned = abandoned;
     }
 
     /** The shared event texts of a run, kept for the {@value #RUNS_WITH_TEXTS} runs viewed last. */
@@ -135,7 +138,7 @@ final class EventStream {
         open.incrementAndGet();
         EventTexts texts = texts(run);
         long seq = lastSeen;
-        try {
+        try (AbandonedRuns.Watching watching = abandoned.watching(run)) {
             while (out.isOpen()) {
                 EventLog.Batch batch = run.log().awaitSince(seq, heartbeat);
                 seq = send(out, texts, batch);

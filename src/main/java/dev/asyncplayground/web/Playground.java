@@ -5,12 +5,16 @@ import dev.asyncplayground.engine.Mode;
 import dev.asyncplayground.engine.Run;
 import dev.asyncplayground.engine.RunOptions;
 import dev.asyncplayground.engine.ServerBusyException;
+import dev.asyncplayground.exercise.Catalogue;
+import dev.asyncplayground.exercise.Exercise;
 import dev.asyncplayground.scenario.InvalidParameterException;
 import dev.asyncplayground.scenario.InvalidScenarioException;
 import dev.asyncplayground.scenario.LimitExceededException;
 import dev.asyncplayground.scenario.Param;
+import dev.asyncplayground.scenario.Parameters;
 import dev.asyncplayground.scenario.ParseResult;
 import dev.asyncplayground.scenario.ScenarioDefinition;
+import dev.asyncplayground.scenario.Value;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,13 +34,17 @@ final class Playground {
     private static final Set<String> NOT_PARAMS = Set.of("source", "exercise", "modes", "speed", "threads", "in-flight",
             "gil", "language", "style", "exportMode");
 
+    private final Catalogue catalogue;
     private final RunLauncher launcher;
     private final Views views;
+    private final AbandonedRuns abandoned;
     private final ExportApi exports;
 
-    Playground(RunLauncher launcher, Views views, ExportApi exports) {
+    Playground(Catalogue catalogue, RunLauncher launcher, Views views, AbandonedRuns abandoned, ExportApi exports) {
+        this.catalogue = catalogue;
         this.launcher = launcher;
         this.views = views;
+        this.abandoned = abandoned;
         this.exports = exports;
     }
 
@@ -47,16 +55,22 @@ final class Playground {
     void run(Context ctx) {
         ParseResult parsed = parsedSource(ctx);
         FormSubmission submission = submission(ctx, parsed);
-        String problem = submission.problem();
+        Predictions predictions = Predictions.read(ctx.formParamMap(), submission.modes());
+        String problem = submission.problem() != null ? submission.problem() : predictions.problem();
         if (problem == null) {
             try {
-                views.render(ctx, "runs.jte", Map.of("runs", launchAll(ctx, parsed.scenario(), submission)));
+                List<RunPanel> panels = launchAll(ctx, parsed.scenario(), submission, predictions);
+                views.render(ctx, "runs.jte", Map.of("comparison", new Comparison(title(ctx),
+                        settings(parsed.scenario(), submission), panels)));
                 return;
             } catch (InvalidScenarioException e) {
                 submission = withDiagnostics(submission, e);
                 problem = submission.problem();
-            } catch (LimitExceededException | InvalidParameterException | ServerBusyException e) {
+            } catch (LimitExceededException | InvalidParameterException e) {
                 problem = e.getMessage();
+            } catch (ServerBusyException e) {
+                problem = e.getMessage() + (submission.modes().size() > 1
+                        ? " None of the modes runs: those already started were cancelled." : "");
             }
         }
         ctx.header("HX-Retarget", "#params").header("HX-Reswap", "outerHTML");
@@ -121,17 +135,59 @@ final class Playground {
                 ctx.formParams("modes"), ctx.formParam("speed"), pool, true);
     }
 
-    /** Starts one run per ticked mode, places for all of them reserved first. */
-    private List<RunPanel> launchAll(Context ctx, ScenarioDefinition scenario, FormSubmission submission) {
+    /**
+     * Starts one run per ticked mode, places for all of them reserved first. If one is refused
+     * nonetheless (a limit, the queue filled meanwhile), the runs already started are cancelled
+     * before the refusal is shown: none is left running where nobody sees it.
+     */
+    private List<RunPanel> launchAll(Context ctx, ScenarioDefinition scenario, FormSubmission submission,
+                                     Predictions guesses) {
+        List<Run> started = new ArrayList<>();
         List<RunPanel> panels = new ArrayList<>();
         try (AdmissionTicket ticket = launcher.reserve(ctx, submission.modes().size())) {
             for (Mode mode : submission.modes()) {
                 RunOptions options = submission.pool().options(mode, submission.speed());
                 Run run = launcher.launch(scenario, submission.values(), options, ticket);
-                panels.add(new RunPanel(run.id(), mode.id(), mode.description(), run.idealMs(), submission.speed()));
+                started.add(run);
+                abandoned.track(run);
+                panels.add(new RunPanel(run.id(), mode.id(), optionsText(options), mode.description(), run.idealMs(),
+                        submission.speed(), guesses.ms().get(mode)));
             }
+        } catch (RuntimeException refused) {
+            started.forEach(run -> run.cancel("cancelled: another mode of the same comparison was refused"));
+            throw refused;
         }
         return panels;
+    }
+
+    /** The exercise's title, or "Your scenario" for a text of the learner's own (or an unknown exercise). */
+    private String title(Context ctx) {
+        String id = ctx.formParam("exercise");
+        return catalogue.find(id == null ? "" : id).map(Exercise::title).orElse("Your scenario");
+    }
+
+    /** The parameters that differ from their defaults, and the speed if it is not real time. */
+    private static String settings(ScenarioDefinition scenario, FormSubmission submission) {
+        Map<String, Value> bound = Parameters.bind(scenario.params(), submission.values());
+        List<String> parts = new ArrayList<>();
+        for (Param param : scenario.params()) {
+            Value value = bound.get(param.name());
+            if (value != null && !value.equals(param.defaultValue())) {
+                parts.add(param.name() + " = " + value.display());
+            }
+        }
+        if (submission.speed() != 1) {
+            parts.add("speed " + submission.speedText());
+        }
+        return parts.isEmpty() ? "default settings" : String.join(", ", parts);
+    }
+
+    private static String optionsText(RunOptions options) {
+        return switch (options.mode()) {
+            case PLATFORM_THREADS -> options.threads() + " threads";
+            case VIRTUAL_THREADS -> options.limit() > 0 ? "at most " + options.limit() + " in flight" : "";
+            case SEQUENTIAL, EVENT_LOOP -> "";
+        };
     }
 
     private static FormSubmission withDiagnostics(FormSubmission s, InvalidScenarioException e) {
@@ -150,7 +206,7 @@ final class Playground {
     private static Map<String, String> values(Map<String, List<String>> fields) {
         Map<String, String> values = new LinkedHashMap<>();
         fields.forEach((name, list) -> {
-            if (!NOT_PARAMS.contains(name) && !list.isEmpty()) {
+            if (!NOT_PARAMS.contains(name) && !name.startsWith(Predictions.PREFIX) && !list.isEmpty()) {
                 values.put(name, list.getFirst());
             }
         });

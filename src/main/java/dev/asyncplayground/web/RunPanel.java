@@ -5,8 +5,11 @@ package dev.asyncplayground.web;
  *
  * @param id          the run's id, from which the page opens its event stream
  * @param mode        the mode's id
+ * @param options     the mode's options in words, e.g. {@code 4 threads}; empty if none apply
  * @param description what the mode does
  * @param idealMs     the ideal elapsed time, used to size the shared time axis from the start
  * @param speed       the time scale, so the page can estimate scenario time between events
+ * @param predictedMs the learner's guess of the elapsed time in scenario milliseconds, or null
  */
-public record RunPanel(String id, String mode, String description, double idealMs, double speed) {}
+public record RunPanel(String id, String mode, String options, String description, double idealMs, double speed,
+                       Double predictedMs) {}

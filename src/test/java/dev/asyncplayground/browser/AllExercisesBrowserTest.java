@@ -84,11 +84,11 @@ class AllExercisesBrowserTest {
         assertEquals(modes, browser().findElements(By.cssSelector(".run .timeline svg")).size(), "one timeline a mode");
         List<String> elapsed = session.each("tbody tr[data-run-id] td.elapsed", "el.textContent");
         assertTrue(elapsed.stream().allMatch(text -> text.matches("[0-9.]+ (s|min)")), "every run has its elapsed time: " + elapsed);
-        List<String> figures = session.each("table.lesson tbody td", "el.textContent");
+        List<String> figures = session.each("table.figures tbody td", "el.textContent");
         if (id.equals("counting") || id.equals("cpu-vs-io")) {
             assertEquals(List.of(), figures, "nothing measured at these defaults, so no lesson table");
         } else {
-            assertEquals(modes, session.each("table.lesson tbody tr", "el.dataset.lessonRun").size());
+            assertEquals(modes, session.each("table.figures tbody tr", "el.dataset.lessonRun").size());
             assertTrue(!figures.isEmpty() && figures.stream().allMatch(text -> text.matches("[-0-9.]+( s| min| %)?")),
                     "every run shows the lesson in numbers: " + figures);
         }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assertions;
@@ -82,8 +83,19 @@ final class BrowserSession implements BeforeAllCallback, AfterEachCallback, Afte
         return driver;
     }
 
-    /** Opens a page of the app, e.g. {@code /exercises/counting}. */
+    /**
+     * Opens a page of the app, e.g. {@code /exercises/counting}, as a first visit: the comparisons
+     * a tab keeps and the run history are cleared first, from a page of the app that runs no
+     * script (a page of ours would restore and record runs while they are being cleared).
+     */
     void open(String path) {
+        driver.get(app.url() + "/api/status");
+        driver.executeScript("sessionStorage.clear(); localStorage.clear();");
+        driver.get(app.url() + path);
+    }
+
+    /** Opens a page of the app keeping what the browser stored (history, the tab's comparisons). */
+    void revisit(String path) {
         driver.get(app.url() + path);
     }
 
@@ -96,6 +108,15 @@ final class BrowserSession implements BeforeAllCallback, AfterEachCallback, Afte
         });
     }
 
+    /** Presses Run and waits until the page shows {@code comparisons} comparisons whose runs all say done. */
+    void runAndAwaitAllDone(int comparisons) {
+        driver.findElement(By.id("run-button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(40)).until(d -> Boolean.TRUE.equals(driver.executeScript(
+                "return document.querySelectorAll('.comparison').length === arguments[0]"
+                        + " && [...document.querySelectorAll('.run')].every((r) => r.dataset.status === 'done');",
+                comparisons)));
+    }
+
     /**
      * The values {@code expression} (JavaScript, given {@code el}) takes for every element matching
      * {@code selector}, read in one step: the page redraws timelines and notes, so element handles
@@ -105,6 +126,36 @@ final class BrowserSession implements BeforeAllCallback, AfterEachCallback, Afte
         Object values = driver.executeScript("return [...document.querySelectorAll(arguments[0])]"
                 + ".map(el => String(" + expression + "));", selector);
         return ((List<?>) values).stream().map(String::valueOf).toList();
+    }
+
+    /** Fails unless the browser's console reported no errors since the last read. */
+    void assertNoConsoleErrors() {
+        Assertions.assertEquals(List.of(), consoleErrors(), "console errors");
+    }
+
+    /** Makes the page's viewport exactly {@code width} × {@code height} CSS pixels, as a screen of that size shows it. */
+    void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /** Lets the page's viewport follow the window again. */
+    void defaultViewport() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /** Makes the page see {@code prefers-color-scheme} as {@code scheme} ("dark", "light" or "" for none). */
+    void colourScheme(String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    /** Saves what the browser shows to {@code /work/notes/shots/NAME} when that folder exists, else target/. */
+    void shot(String name) throws Exception {
+        Path folder = Path.of("/work/notes/shots");
+        Path target = Files.isDirectory(folder) ? folder.resolve(name) : Path.of("target", "screenshots", name);
+        Files.createDirectories(target.getParent());
+        Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
     }
 
     /** Saves what the browser shows to {@code target/screenshots/NAME}. */

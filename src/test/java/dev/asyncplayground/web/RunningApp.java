@@ -42,6 +42,15 @@ public final class RunningApp implements AutoCloseable {
         return app.port();
     }
 
+    /**
+     * Starts the app with the built-in catalogue, the given limits, SSE heartbeat interval and the
+     * time a page's run may go unwatched before it is cancelled.
+     */
+    public static RunningApp start(Limits limits, Duration heartbeat, Duration grace) {
+        return new RunningApp(App.create(Catalogue.builtIn(), new RunRegistry(limits, AdmissionBudget.DEFAULTS),
+                heartbeat, grace).start("127.0.0.1", 0));
+    }
+
     /** The base address, e.g. {@code http://127.0.0.1:41234}. */
     public String url() {
         return "http://127.0.0.1:" + app.port();

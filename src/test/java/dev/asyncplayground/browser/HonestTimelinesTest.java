@@ -1,0 +1,97 @@
+package dev.asyncplayground.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.asyncplayground.web.RunningApp;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** Timelines that don't mislead: lanes stop at their task's end, a stated speedup baseline, lanes in order. */
+class HonestTimelinesTest {
+
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.of(RunningApp::start);
+
+    @Test
+    void aFinishedTaskDrawsNothingAfterItsEndAndLanesKeepDeclarationOrder() {
+        session.open("/exercises/counting");
+        setField("count", "8");
+        setField("sleepers", "3, 6");
+        setField("unit", "100ms");
+        untick("virtual-threads");
+        session.runAndAwaitDone(1);
+
+        List<String> lastEdges = session.each(".run[data-mode='sequential'] svg",
+                "[...el.querySelectorAll('rect.seg[data-task=\"n1\"]')].map(r => +r.getAttribute('x') + +r.getAttribute('width')).reduce((a, b) => Math.max(a, b), 0)");
+        double n1Ends = Double.parseDouble(session.each(".run[data-mode='sequential'] rect.end-done[data-task='n1']",
+                "+el.getAttribute('x') + 1.5").getFirst());
+        double plotEnd = Double.parseDouble(session.each(".run[data-mode='sequential'] svg", "el.getAttribute('width')")
+                .getFirst());
+        assertTrue(Double.parseDouble(lastEdges.getFirst()) <= n1Ends + 1.5,
+                "n1's segments stop at its end mark " + n1Ends + ": " + lastEdges);
+        assertTrue(n1Ends < plotEnd / 4, "n1 ends near the start of the 0.9 s run, not at its end");
+        assertEquals(List.of("n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8"),
+                session.each(".run[data-mode='sequential'] text.lane-label", "el.textContent"), "declaration order");
+        session.assertNoConsoleErrors();
+    }
+
+    @Test
+    void withoutSequentialTheSpeedupIsAgainstTheSlowestRunAndSaysSo() {
+        session.open("/exercises/counting");
+        setField("count", "6");
+        setField("sleepers", "2, 4");
+        setField("unit", "100ms");
+        untick("sequential");
+        tick("event-loop");
+        tick("platform-threads");
+        session.runAndAwaitDone(3);
+
+        String header = browser().findElement(By.cssSelector(".speedup-head")).getText();
+        assertTrue(header.startsWith("speedup vs slowest, "), header);
+        List<Double> speedups = session.each("td.speedup", "el.textContent").stream()
+                .map(t -> Double.parseDouble(t.replace("×", ""))).toList();
+        assertTrue(speedups.contains(1.0), "the baseline run shows 1.00×: " + speedups);
+        assertTrue(speedups.stream().allMatch(v -> v >= 1.0 && v < 5), "sane ratios of like runs: " + speedups);
+        assertEquals(7, browser().findElements(By.cssSelector(".legend li")).stream().map(WebElement::getText)
+                .filter(t -> !t.contains("shared value") && !t.contains("printed")).count(), "a legend of states");
+        session.assertNoConsoleErrors();
+    }
+
+    @Test
+    void runsTooShortToTimeGetNoSpeedupNorGuessRatio() {
+        session.open("/exercises/counting");
+        assertEquals(List.of("—", "—", "2.00×", "1.00×", "too short to judge", "+100 % (too long)"),
+                ((List<?>) browser().executeScript("const J = Judge.Judge; return [J.speedup(0, 0), J.speedup(10, 0.2),"
+                        + " J.speedup(10, 5), J.speedup(3, 3), J.guessError(100, 0), J.guessError(20, 10)];"))
+                        .stream().map(String::valueOf).toList());
+    }
+
+    private static ChromeDriver browser() {
+        return session.driver();
+    }
+
+    private static void setField(String name, String value) {
+        WebElement field = browser().findElement(By.name(name));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    private static void tick(String mode) {
+        WebElement box = browser().findElement(By.cssSelector("input[name='modes'][value='" + mode + "']"));
+        if (!box.isSelected()) {
+            box.click();
+        }
+    }
+
+    private static void untick(String mode) {
+        WebElement box = browser().findElement(By.cssSelector("input[name='modes'][value='" + mode + "']"));
+        if (box.isSelected()) {
+            box.click();
+        }
+    }
+}
