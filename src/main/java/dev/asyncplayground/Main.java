@@ -2,6 +2,7 @@ package dev.asyncplayground;
 
 import dev.asyncplayground.engine.Limits;
 import dev.asyncplayground.engine.RunRegistry;
+import dev.asyncplayground.engine.StoreBudget;
 import dev.asyncplayground.exercise.Catalogue;
 import dev.asyncplayground.web.App;
 
@@ -14,15 +15,17 @@ public final class Main {
     public static void main(String[] args) {
         int port;
         Limits limits;
+        long storeBytes;
         try {
             port = port(System.getenv("PORT"));
             limits = Limits.fromEnvironment(System.getenv());
+            storeBytes = StoreBudget.fromEnvironment(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("Async Playground cannot start: " + e.getMessage());
             System.exit(2);
             return;
         }
-        RunRegistry runs = new RunRegistry(limits);
+        RunRegistry runs = new RunRegistry(limits, storeBytes);
         App.create(Catalogue.builtIn(), runs).start(port);
         System.out.println("Async Playground is running: open http://localhost:" + port);
     }

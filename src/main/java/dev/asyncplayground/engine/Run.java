@@ -2,7 +2,10 @@ package dev.asyncplayground.engine;
 
 import dev.asyncplayground.scenario.Program;
 import dev.asyncplayground.timeline.EventLog;
+import dev.asyncplayground.timeline.PageRequest;
 import dev.asyncplayground.timeline.TimelineEvent;
+import dev.asyncplayground.timeline.TimelinePage;
+import dev.asyncplayground.timeline.TimelineScan;
 import dev.asyncplayground.timeline.TimelineSummary;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,9 @@ import java.util.function.Consumer;
  */
 public final class Run {
 
+    private static final long RUN_BYTES = 4_096;
+    private static final long TASK_BYTES = 256;
+
     private final String id;
     private final RunOptions options;
     private final IdealTime.Result ideal;
@@ -34,7 +40,7 @@ public final class Run {
     private volatile RunStatus status = RunStatus.QUEUED;
     private RunStatus stopAs;
     private Thread supervisor;
-    private TimelineSummary finalSummary;
+    private long endNanos = -1;
 
     Run(String id, Program program, RunOptions options, Limits limits, RunContext context) {
         this.id = id;
@@ -82,26 +88,38 @@ public final class Run {
         return !ideal.finishes();
     }
 
-    /** Why the run stopped early (cancelled, timed out, or failed at a limit), or empty. */
     /** The shared values as they stand now (final once the status is final), sorted by name. */
     public Map<String, Long> sharedValues() {
         return state.sharedValues();
     }
 
+    /** Why the run stopped early (cancelled, timed out, or failed at a limit), or empty. */
     public String message() {
         RunStatus now = status;
         boolean stopped = now == RunStatus.CANCELLED || now == RunStatus.TIMED_OUT || now == RunStatus.FAILED;
         return stopped && state.stopping() ? state.stopReason() : "";
     }
 
-    /** The summary of what happened so far (final once the status is final). */
+    /**
+     * The whole summary of what happened so far (final once the status is final). It lists every
+     * line and segment, so it is meant for small runs and tests; the API shows {@link #page}s.
+     */
     public TimelineSummary summary() {
+        return TimelineSummary.of(page(PageRequest.ALL));
+    }
+
+    /** A page of the summary of what happened so far, computed from the log in one pass. */
+    public TimelinePage page(PageRequest request) {
+        long end;
         synchronized (lifecycle) {
-            if (finalSummary != null) {
-                return finalSummary;
-            }
+            end = endNanos;
         }
-        return TimelineSummary.of(log.snapshot(), options.speed(), log.elapsedNanos(), cores);
+        return TimelineScan.of(log::forEach, options.speed(), end >= 0 ? end : log.elapsedNanos(), cores, request);
+    }
+
+    /** An estimate of the heap bytes the run keeps once finished: its log, its tasks and its own fields. */
+    public long retainedBytes() {
+        return RUN_BYTES + log.retainedBytes() + TASK_BYTES * state.taskNames().size();
     }
 
     /** Stops the run: its tasks are interrupted and end as cancelled. */
@@ -134,15 +152,23 @@ public final class Run {
 
     /** Starts the run now, unless it was cancelled while it waited. */
     void begin(ScheduledExecutorService timer) {
+        Throwable failure;
         synchronized (lifecycle) {
             if (stopAs != null || supervisor != null) {
                 return;
             }
-            supervisor = Thread.ofPlatform().name(supervisorName()).daemon(true)
-                    .unstarted(state.threads.counted(() -> supervise(timer)));
-            status = RunStatus.RUNNING;
-            supervisor.start();
+            try {
+                Thread thread = Thread.ofPlatform().name(supervisorName()).daemon(true)
+                        .unstarted(state.threads.counted(() -> supervise(timer)));
+                thread.start();
+                supervisor = thread;
+                status = RunStatus.RUNNING;
+                return;
+            } catch (RuntimeException | Error noThread) {
+                failure = noThread;
+            }
         }
+        stop(RunStatus.FAILED, EngineFailure.describe(failure));
     }
 
     void stop(RunStatus as, String reason) {
@@ -181,15 +207,27 @@ public final class Run {
         } catch (RejectedExecutionException closed) {
             state.stop("the server is shutting down");
             outcome = RunStatus.CANCELLED;
-        } catch (RuntimeException bug) {
-            state.stop("the engine failed: " + bug);
+        } catch (RuntimeException | Error bug) {
+            state.stop(EngineFailure.describe(bug));
             outcome = RunStatus.FAILED;
         } finally {
             if (guard != null) {
                 guard.cancel(false);
             }
+            finishAfterLeftovers(outcome);
+        }
+    }
+
+    /** Ends the tasks still going and then the run; a failure while ending them still ends the run. */
+    private void finishAfterLeftovers(RunStatus outcome) {
+        RunStatus end = outcome;
+        try {
             state.cancelLeftovers();
-            finish(outcome);
+        } catch (RuntimeException | Error bug) {
+            state.stop(EngineFailure.describe(bug));
+            end = RunStatus.FAILED;
+        } finally {
+            finish(end);
         }
     }
 
@@ -200,16 +238,19 @@ public final class Run {
         return timer.schedule(() -> stop(RunStatus.TIMED_OUT, reason), limit, TimeUnit.MILLISECONDS);
     }
 
+    /** Sets the final status, closes the log and frees the run's turn, allocating next to nothing. */
     private void finish(RunStatus outcome) {
-        long endNanos = log.elapsedNanos();
-        synchronized (lifecycle) {
-            finalSummary = TimelineSummary.of(log.snapshot(), options.speed(), endNanos, cores);
-            status = stopAs != null ? stopAs : outcome;
-            if (Thread.currentThread() == supervisor) {
-                Thread.interrupted();
+        try {
+            synchronized (lifecycle) {
+                endNanos = log.elapsedNanos();
+                status = stopAs != null ? stopAs : outcome;
+                if (Thread.currentThread() == supervisor) {
+                    Thread.interrupted();
+                }
             }
+            log.close();
+        } finally {
+            onEnd.accept(this);
         }
-        log.close();
-        onEnd.accept(this);
     }
 }

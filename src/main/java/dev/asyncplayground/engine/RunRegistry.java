@@ -2,8 +2,8 @@ package dev.asyncplayground.engine;
 
 import dev.asyncplayground.scenario.LimitExceededException;
 import dev.asyncplayground.scenario.Program;
-import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,24 +14,42 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Starts runs (through {@link Admission}), finds them by id, and forgets the oldest finished ones
- * past a bound.
+ * once they take more than the store's byte budget.
+ *
+ * <p>Runs going on are always kept. A finished run counts with its estimated retained size
+ * ({@link Run#retainedBytes()}); while the finished runs together take more than the budget, the
+ * oldest is forgotten. Its id is still recognised ({@link RunIds}), so asking for it can answer
+ * "forgotten" rather than "never existed".
  */
 public final class RunRegistry implements AutoCloseable {
 
-    private static final int KEPT_RUNS = 500;
-    private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+    /** Runs kept at most, however small: bounds the index itself. */
+    private static final int KEPT_RUNS = 10_000;
 
     private final Limits limits;
+    private final long budgetBytes;
     private final int cores = Runtime.getRuntime().availableProcessors();
-    private final SecureRandom random = new SecureRandom();
+    private final RunIds ids = new RunIds();
     private final Map<String, Run> runs = new LinkedHashMap<>();
+    private final Map<Run, Long> finishedBytes = new HashMap<>();
+    private long storedBytes;
     private final LiveThreads threads = new LiveThreads();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("run-timer").daemon(true).factory());
     private final Admission admission;
 
+    /** A registry whose store may take a quarter of the maximum heap. */
     public RunRegistry(Limits limits) {
+        this(limits, StoreBudget.byDefault());
+    }
+
+    /** A registry whose finished runs may take {@code budgetBytes} of heap together. */
+    public RunRegistry(Limits limits, long budgetBytes) {
+        if (budgetBytes < 1) {
+            throw new IllegalArgumentException("the run store's budget must be above 0 bytes: " + budgetBytes);
+        }
         this.limits = limits;
+        this.budgetBytes = budgetBytes;
         this.admission = new Admission(limits, timer);
     }
 
@@ -57,10 +75,15 @@ public final class RunRegistry implements AutoCloseable {
     /** Starts a run whose ideal is known, without checking it against the limits (tests use it). */
     Run startWithIdeal(Program program, RunOptions options, IdealTime.Result ideal) {
         synchronized (runs) {
-            String id = newId();
-            Run run = new Run(id, program, options, limits, new RunContext(ideal, cores, threads, admission::ended));
-            admission.admit(run);
+            String id = ids.next();
+            Run run = new Run(id, program, options, limits, new RunContext(ideal, cores, threads, this::ended));
             runs.put(id, run);
+            try {
+                admission.admit(run);
+            } catch (RuntimeException refused) {
+                runs.remove(id);
+                throw refused;
+            }
             forgetOldRuns();
             return run;
         }
@@ -70,6 +93,35 @@ public final class RunRegistry implements AutoCloseable {
     public Optional<Run> find(String id) {
         synchronized (runs) {
             return Optional.ofNullable(runs.get(id));
+        }
+    }
+
+    /** True if this server started a run with this id and has since forgotten it to stay in its budget. */
+    public boolean forgot(String id) {
+        synchronized (runs) {
+            if (runs.containsKey(id)) {
+                return false;
+            }
+        }
+        return ids.issued(id);
+    }
+
+    /** The store's byte budget for finished runs. */
+    public long budgetBytes() {
+        return budgetBytes;
+    }
+
+    /** The estimated heap bytes the finished runs kept take together. */
+    public long storedBytes() {
+        synchronized (runs) {
+            return storedBytes;
+        }
+    }
+
+    /** How many runs are kept, going on or finished. */
+    public int keptRuns() {
+        synchronized (runs) {
+            return runs.size();
         }
     }
 
@@ -105,22 +157,29 @@ public final class RunRegistry implements AutoCloseable {
         timer.shutdownNow();
     }
 
-    private String newId() {
-        String id;
-        do {
-            StringBuilder text = new StringBuilder(10);
-            for (int i = 0; i < 10; i++) {
-                text.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+    /** A run has ended: its turn goes to the next, and it counts against the budget from now on. */
+    private void ended(Run run) {
+        try {
+            admission.ended(run);
+        } finally {
+            synchronized (runs) {
+                if (runs.containsKey(run.id())) {
+                    long bytes = run.retainedBytes();
+                    finishedBytes.put(run, bytes);
+                    storedBytes += bytes;
+                    forgetOldRuns();
+                }
             }
-            id = text.toString();
-        } while (runs.containsKey(id));
-        return id;
+        }
     }
 
+    /** Forgets the oldest finished runs while they take more than the budget or are too many. */
     private void forgetOldRuns() {
         Iterator<Run> oldestFirst = runs.values().iterator();
-        while (runs.size() > KEPT_RUNS && oldestFirst.hasNext()) {
-            if (oldestFirst.next().status().isFinal()) {
+        while ((storedBytes > budgetBytes || runs.size() > KEPT_RUNS) && oldestFirst.hasNext()) {
+            Long bytes = finishedBytes.remove(oldestFirst.next());
+            if (bytes != null) {
+                storedBytes -= bytes;
                 oldestFirst.remove();
             }
         }

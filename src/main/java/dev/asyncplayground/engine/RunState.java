@@ -4,8 +4,10 @@ import dev.asyncplayground.scenario.Program;
 import dev.asyncplayground.timeline.EventLog;
 import dev.asyncplayground.timeline.TaskOutcome;
 import dev.asyncplayground.timeline.TimelineEvent;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +34,9 @@ final class RunState implements TaskWorld {
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, Long> shared;
     private final AtomicInteger printed = new AtomicInteger();
+    private final AtomicLong printedBytes = new AtomicLong();
     private final AtomicLong cpuBurnt = new AtomicLong();
+    private final AtomicLong engineNanos = new AtomicLong();
     private volatile String stopReason = "cancelled";
     private volatile boolean stopping;
 
@@ -72,7 +76,11 @@ final class RunState implements TaskWorld {
 
     @Override
     public void record(EventMaker event, String thread) {
-        log.append(at -> event.make(at, thread));
+        long seq = log.append(at -> event.make(at, thread));
+        if (seq > limits.maxEvents() && !stopping) {
+            fail("stopped at the event limit of " + String.format(Locale.ROOT, "%,d", limits.maxEvents())
+                    + " timeline events per run (MAX_EVENTS)");
+        }
     }
 
     @Override
@@ -118,14 +126,34 @@ final class RunState implements TaskWorld {
         return new TreeMap<>(shared);
     }
 
-    /** Counts a printed line; past the output limit, stops the whole run as failed. */
+    /** Counts a printed line and its bytes; past an output limit, stops the whole run as failed. */
     @Override
-    public boolean countPrint() {
-        if (printed.incrementAndGet() <= limits.maxOutputLines()) {
-            return true;
+    public boolean countPrint(String text) {
+        if (printed.incrementAndGet() > limits.maxOutputLines()) {
+            fail("stopped at the output limit of " + limits.maxOutputLines() + " lines per run (MAX_OUTPUT_LINES)");
+            return false;
         }
-        fail("stopped at the output limit of " + limits.maxOutputLines() + " lines per run (MAX_OUTPUT_LINES)");
-        return false;
+        if (printedBytes.addAndGet(text.getBytes(StandardCharsets.UTF_8).length) > limits.maxOutputBytes()) {
+            fail("stopped at the output limit of " + String.format(Locale.ROOT, "%,d", limits.maxOutputBytes())
+                    + " printed bytes per run (MAX_OUTPUT_BYTES)");
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public long engineClock() {
+        return System.nanoTime();
+    }
+
+    /** Adds engine time spent on a task's steps; past the engine limit, stops the whole run as failed. */
+    @Override
+    public void chargeEngine(long nanos) {
+        if (engineNanos.addAndGet(nanos) > limits.maxEngineTime().toNanos() && !stopping) {
+            fail("stopped at the engine limit of " + Seconds.format(limits.maxEngineTime())
+                    + " s of the engine's own time per run (MAX_ENGINE_CPU_SECONDS): its steps cost the server"
+                    + " too much work");
+        }
     }
 
     /** Adds CPU time burnt by a cpu step; past the CPU limit, stops the whole run as failed. */
@@ -136,6 +164,11 @@ final class RunState implements TaskWorld {
         fail("stopped at the CPU limit of " + Seconds.format(limits.maxCpuTime())
                 + " CPU-seconds of cpu steps per run (MAX_CPU_SECONDS)");
         return false;
+    }
+
+    /** Stops the whole run as failed because the engine itself failed on one of its threads. */
+    void abort(Throwable failure) {
+        fail(EngineFailure.describe(failure));
     }
 
     private void fail(String reason) {

@@ -10,6 +10,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.staticfiles.Location;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
@@ -69,9 +70,7 @@ public final class App {
             config.routes.get("/api/runs/{id}", runApi::show);
             config.routes.delete("/api/runs/{id}", runApi::cancel);
             config.routes.get("/api/runs/{id}/events", events::handle);
-            config.routes.get("/api/status", ctx -> ctx.json(Map.of("activeRuns", runs.activeRuns(),
-                    "queuedRuns", runs.queuedRuns(), "liveEngineThreads", runs.liveEngineThreads(),
-                    "openStreams", events.openStreams())));
+            config.routes.get("/api/status", ctx -> ctx.json(status(runs, events)));
 
             config.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
             config.routes.exception(InvalidParameterException.class, (e, ctx) -> ctx.status(400)
@@ -91,6 +90,22 @@ public final class App {
             });
             config.events.serverStopping(runs::close);
         });
+    }
+
+    /** What is alive right now and how much memory the kept runs and the heap take, so nothing stuck can hide. */
+    private static Map<String, Object> status(RunRegistry runs, EventStream events) {
+        Runtime heap = Runtime.getRuntime();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("activeRuns", runs.activeRuns());
+        json.put("queuedRuns", runs.queuedRuns());
+        json.put("liveEngineThreads", runs.liveEngineThreads());
+        json.put("openStreams", events.openStreams());
+        json.put("keptRuns", runs.keptRuns());
+        json.put("runStoreBytes", runs.storedBytes());
+        json.put("runStoreBudgetBytes", runs.budgetBytes());
+        json.put("heapUsedBytes", heap.totalMemory() - heap.freeMemory());
+        json.put("heapMaxBytes", heap.maxMemory());
+        return json;
     }
 
     /**
