@@ -15,7 +15,7 @@ final class PlatformThreadsModel implements ExecutionModel {
 
     @Override
     public void execute(RunState run) throws InterruptedException {
-        int tasks = run.program.tasks().size();
+        int tasks = run.tasks().size();
         int size = Math.min(run.options.threads(), Math.max(tasks, 1));
         Workers.recordQueued(run, size);
         AtomicInteger next = new AtomicInteger();

@@ -243,6 +243,7 @@ public final class Run {
         try {
             synchronized (lifecycle) {
                 endNanos = log.elapsedNanos();
+                state.release();
                 status = stopAs != null ? stopAs : outcome;
                 if (Thread.currentThread() == supervisor) {
                     Thread.interrupted();

@@ -19,18 +19,17 @@ import java.util.function.Consumer;
 
 /**
  * What the tasks of one run share: the log, named locks, shared values, who has ended, and the
- * run's output and CPU budgets.
+ * run's output, event, CPU and engine-time budgets.
  */
 final class RunState implements TaskWorld {
 
-    final Program program;
     final RunOptions options;
     final EventLog log;
     final Limits limits;
     final LiveThreads threads;
     private final Consumer<String> failRun;
     private final TaskIndex tasks;
-    private final CountDownLatch[] ended;
+    private CountDownLatch[] ended;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, Long> shared;
     private final AtomicInteger printed = new AtomicInteger();
@@ -45,7 +44,6 @@ final class RunState implements TaskWorld {
      */
     RunState(Program program, RunOptions options, EventLog log, Limits limits, LiveThreads threads,
              Consumer<String> failRun) {
-        this.program = program;
         this.options = options;
         this.log = log;
         this.limits = limits;
@@ -146,10 +144,16 @@ final class RunState implements TaskWorld {
         return System.nanoTime();
     }
 
-    /** Adds engine time spent on a task's steps; past the engine limit, stops the whole run as failed. */
+    /**
+     * Adds engine time spent on a task's steps; past the engine limit, stops the whole run as
+     * failed. Time the tasks spent parked waiting for each other to write to the log is not work,
+     * so it is left out: a virtual thread's CPU time cannot be read, but it is the time it spent
+     * in the engine's code less the time it was parked.
+     */
     @Override
     public void chargeEngine(long nanos) {
-        if (engineNanos.addAndGet(nanos) > limits.maxEngineTime().toNanos() && !stopping) {
+        long work = engineNanos.addAndGet(nanos) - log.waitedNanos();
+        if (work > limits.maxEngineTime().toNanos() && !stopping) {
             fail("stopped at the engine limit of " + Seconds.format(limits.maxEngineTime())
                     + " s of the engine's own time per run (MAX_ENGINE_CPU_SECONDS): its steps cost the server"
                     + " too much work");
@@ -210,5 +214,16 @@ final class RunState implements TaskWorld {
 
     List<String> taskNames() {
         return tasks.names();
+    }
+
+    /**
+     * Lets go of what only a running run needs (the tasks' steps, their end latches, the locks), so
+     * that a finished run kept for viewing holds little more than its log. Called once its threads
+     * are gone.
+     */
+    void release() {
+        tasks.release();
+        ended = null;
+        locks.clear();
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class TaskIndex {
 
-    private final List<TaskSpec> tasks;
+    private List<TaskSpec> tasks;
     private final List<String> names;
     private Map<String, Integer> byName;
 
@@ -23,7 +23,7 @@ final class TaskIndex {
     }
 
     int size() {
-        return tasks.size();
+        return names.size();
     }
 
     TaskSpec spec(int task) {
@@ -47,6 +47,11 @@ final class TaskIndex {
 
     String nameOf(int task) {
         return names.get(task);
+    }
+
+    /** Drops the tasks' steps, keeping their names: for a run that has ended. */
+    void release() {
+        tasks = null;
     }
 
     /** The names in declaration order. */

@@ -3,6 +3,7 @@ package dev.asyncplayground.timeline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -26,6 +27,7 @@ public final class EventLog {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition grown = lock.newCondition();
     private final EventCodec events = new EventCodec();
+    private final LongAdder waitedNanos = new LongAdder();
     private long startNanos;
     private boolean started;
     private boolean closed;
@@ -43,7 +45,11 @@ public final class EventLog {
 
     /** Stamps and appends one event; returns its sequence number. */
     public long append(LongFunction<TimelineEvent> stamped) {
-        lock.lock();
+        if (!lock.tryLock()) {
+            long asked = System.nanoTime();
+            lock.lock();
+            waitedNanos.add(System.nanoTime() - asked);
+        }
         try {
             if (!started) {
                 throw new IllegalStateException("the run's clock has not been started");
@@ -65,6 +71,14 @@ public final class EventLog {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Real nanoseconds writers have spent waiting for each other to append, in all: time the
+     * writers' threads were parked, not working, which a measure of the engine's work leaves out.
+     */
+    public long waitedNanos() {
+        return waitedNanos.sum();
     }
 
     /** Real nanoseconds since the clock started (0 before it starts). */
