@@ -11,6 +11,7 @@ final class EnvironmentLimits {
     static final int QUEUED_RUNS = 8;
     static final Duration CPU_TIME = Duration.ofSeconds(5);
     static final Duration ENGINE_TIME = Duration.ofSeconds(5);
+    private static final Duration ENGINE_TIME_PER_TASK = Duration.ofNanos(10_000);
     static final long OUTPUT_BYTES = 1 << 20;
     static final long EVENTS = 1_000_000;
     private static final int EVENTS_PER_TASK = 5;
@@ -28,8 +29,18 @@ final class EnvironmentLimits {
                 whole(env, "MAX_QUEUED_RUNS", QUEUED_RUNS, 0, 10_000),
                 seconds(env, "MAX_CPU_SECONDS", CPU_TIME),
                 whole(env, "MAX_EVENTS", (int) events(tasks), 1_000, 100_000_000),
-                seconds(env, "MAX_ENGINE_CPU_SECONDS", ENGINE_TIME),
+                seconds(env, "MAX_ENGINE_CPU_SECONDS", engineTime(tasks)),
                 whole(env, "MAX_OUTPUT_BYTES", (int) OUTPUT_BYTES, 1_024, 1 << 30));
+    }
+
+    /**
+     * The default engine-time limit for runs of up to {@code maxTasks} tasks: 5 s, or 10 µs a task
+     * when {@code MAX_TASKS} allows more than 500,000 (starting and ending a task costs the engine
+     * a few microseconds).
+     */
+    static Duration engineTime(int maxTasks) {
+        Duration perTask = ENGINE_TIME_PER_TASK.multipliedBy(maxTasks);
+        return perTask.compareTo(ENGINE_TIME) > 0 ? perTask : ENGINE_TIME;
     }
 
     /**

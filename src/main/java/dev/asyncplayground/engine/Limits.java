@@ -44,7 +44,7 @@ public record Limits(int maxTasks, Duration maxRunTime, int maxOutputLines, int 
     public Limits(int maxTasks, Duration maxRunTime, int maxOutputLines, int maxConcurrentRuns, int maxQueuedRuns,
                   Duration maxCpuTime) {
         this(maxTasks, maxRunTime, maxOutputLines, maxConcurrentRuns, maxQueuedRuns, maxCpuTime,
-                EnvironmentLimits.events(maxTasks), EnvironmentLimits.ENGINE_TIME, EnvironmentLimits.OUTPUT_BYTES);
+                EnvironmentLimits.events(maxTasks), EnvironmentLimits.engineTime(maxTasks), EnvironmentLimits.OUTPUT_BYTES);
     }
 
     /** Limits with the default admission and CPU limits. */

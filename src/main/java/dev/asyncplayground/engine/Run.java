@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 public final class Run {
 
     private static final long RUN_BYTES = 4_096;
-    private static final long TASK_BYTES = 256;
+    private static final long TASK_BYTES = 8;
 
     private final String id;
     private final RunOptions options;
@@ -117,7 +117,10 @@ public final class Run {
         return TimelineScan.of(log::forEach, options.speed(), end >= 0 ? end : log.elapsedNanos(), cores, request);
     }
 
-    /** An estimate of the heap bytes the run keeps once finished: its log, its tasks and its own fields. */
+    /**
+     * An estimate of the heap bytes the run keeps once finished: its log (which holds the task
+     * names), what it keeps per task and its own fields.
+     */
     public long retainedBytes() {
         return RUN_BYTES + log.retainedBytes() + TASK_BYTES * state.taskNames().size();
     }

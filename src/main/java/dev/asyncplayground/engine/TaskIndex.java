@@ -2,6 +2,7 @@ package dev.asyncplayground.engine;
 
 import dev.asyncplayground.scenario.Program;
 import dev.asyncplayground.scenario.TaskSpec;
+import dev.asyncplayground.timeline.PackedNames;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Map;
  * A program's tasks by position and by name, shared by a real run and the ideal-time simulation.
  *
  * <p>The index by name is built on the first lookup: most large programs never look a task up.
+ * The names are packed ({@link PackedNames}): a finished run keeps them as long as it is kept.
  */
 final class TaskIndex {
 
@@ -19,7 +21,7 @@ final class TaskIndex {
 
     TaskIndex(Program program) {
         this.tasks = program.tasks();
-        this.names = tasks.stream().map(TaskSpec::name).toList();
+        this.names = PackedNames.of(tasks.stream().map(TaskSpec::name).toList());
     }
 
     int size() {
@@ -50,8 +52,9 @@ final class TaskIndex {
     }
 
     /** Drops the tasks' steps, keeping their names: for a run that has ended. */
-    void release() {
+    synchronized void release() {
         tasks = null;
+        byName = null;
     }
 
     /** The names in declaration order. */

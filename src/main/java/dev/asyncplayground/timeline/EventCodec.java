@@ -33,7 +33,8 @@ final class EventCodec {
         switch (event) {
             case TimelineEvent.RunStarted e -> {
                 runStarted = e;
-                runStartedBytes = e.tasks().stream().mapToLong(name -> 64L + name.length()).sum();
+                runStartedBytes = e.tasks() instanceof PackedNames packed ? packed.retainedBytes()
+                        : e.tasks().stream().mapToLong(name -> 64L + name.length()).sum();
                 put(at, 0, EventKind.RUN_STARTED, e.thread(), NONE);
             }
             case TimelineEvent.TaskQueued e -> put(at, e.task(), EventKind.TASK_QUEUED, e.thread(), NONE);

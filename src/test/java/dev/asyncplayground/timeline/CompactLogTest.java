@@ -88,6 +88,15 @@ class CompactLogTest {
                 + log.retainedBytes() + " bytes");
     }
 
+    @Test
+    void packedNamesAreTheSameListInLessMemory() {
+        List<String> names = List.of("t1", "", "héllo wörld", "🙂", "t1");
+        PackedNames packed = PackedNames.of(names);
+        assertEquals(names, packed);
+        assertEquals(names, new TimelineEvent.RunStarted(0, "sequential", packed).tasks());
+        assertTrue(packed.retainedBytes() < 48 + 5 * 4 + 30, packed.retainedBytes() + " bytes");
+    }
+
     @Nested
     class Batches {
 
