@@ -18,16 +18,23 @@ import javax.crypto.spec.SecretKeySpec;
 final class RunIds {
 
     private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+    private static final String DIGITS = new String(ALPHABET);
     private static final int SIGNATURE_CHARS = 8;
     private static final String ALGORITHM = "HmacSHA256";
 
-    private final SecretKeySpec key;
+    private final Mac mac;
     private long next = 1;
 
+    /** Makes the key and the signer at once, so that the first run does not wait for the JDK's providers. */
     RunIds() {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        key = new SecretKeySpec(secret, ALGORITHM);
+        try {
+            mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(secret, ALGORITHM));
+        } catch (GeneralSecurityException missing) {
+            throw new IllegalStateException("the JDK lacks " + ALGORITHM, missing);
+        }
     }
 
     /** A new id. */
@@ -47,18 +54,15 @@ final class RunIds {
     }
 
     private String signature(long sequence) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            byte[] digest = mac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(sequence).array());
-            StringBuilder text = new StringBuilder(SIGNATURE_CHARS);
-            for (int i = 0; i < SIGNATURE_CHARS; i++) {
-                text.append(ALPHABET[(digest[i] & 0xff) % ALPHABET.length]);
-            }
-            return text.toString();
-        } catch (GeneralSecurityException missing) {
-            throw new IllegalStateException("the JDK lacks " + ALGORITHM, missing);
+        byte[] digest;
+        synchronized (mac) {
+            digest = mac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(sequence).array());
         }
+        StringBuilder text = new StringBuilder(SIGNATURE_CHARS);
+        for (int i = 0; i < SIGNATURE_CHARS; i++) {
+            text.append(ALPHABET[(digest[i] & 0xff) % ALPHABET.length]);
+        }
+        return text.toString();
     }
 
     private static String encode(long sequence) {
@@ -73,7 +77,7 @@ final class RunIds {
     private static long decode(String head) {
         long sequence = 0;
         for (char c : head.toCharArray()) {
-            int digit = new String(ALPHABET).indexOf(c);
+            int digit = DIGITS.indexOf(c);
             if (digit < 0) {
                 return -1;
             }
