@@ -197,10 +197,10 @@ public final class Run {
 
     private void supervise(ScheduledExecutorService timer) {
         log.start();
-        log.append(at -> new TimelineEvent.RunStarted(at, options.mode().id(), state.taskNames()));
         RunStatus outcome = RunStatus.DONE;
         ScheduledFuture<?> guard = null;
         try {
+            log.append(at -> new TimelineEvent.RunStarted(at, options.mode().id(), state.taskNames()));
             guard = guardWallTime(timer);
             if (!state.stopping()) {
                 ExecutionModel.of(options.mode()).execute(state);

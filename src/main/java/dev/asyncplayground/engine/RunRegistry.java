@@ -157,20 +157,33 @@ public final class RunRegistry implements AutoCloseable {
         timer.shutdownNow();
     }
 
-    /** A run has ended: its turn goes to the next, and it counts against the budget from now on. */
+    /**
+     * A run has ended: its turn goes to the next, and it counts against the budget from now on. If
+     * the server is too short of memory even to note its size, the run is forgotten at once.
+     */
     private void ended(Run run) {
         try {
             admission.ended(run);
         } finally {
             synchronized (runs) {
-                if (runs.containsKey(run.id())) {
-                    long bytes = run.retainedBytes();
-                    finishedBytes.put(run, bytes);
-                    storedBytes += bytes;
-                    forgetOldRuns();
-                }
+                store(run);
             }
         }
+    }
+
+    private void store(Run run) {
+        if (!runs.containsKey(run.id())) {
+            return;
+        }
+        long bytes = run.retainedBytes();
+        try {
+            finishedBytes.put(run, bytes);
+        } catch (OutOfMemoryError full) {
+            runs.remove(run.id());
+            return;
+        }
+        storedBytes += bytes;
+        forgetOldRuns();
     }
 
     /** Forgets the oldest finished runs while they take more than the budget or are too many. */

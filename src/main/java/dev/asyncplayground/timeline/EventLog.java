@@ -45,10 +45,11 @@ public final class EventLog {
 
     /** Stamps and appends one event; returns its sequence number. */
     public long append(LongFunction<TimelineEvent> stamped) {
+        long waited = 0;
         if (!lock.tryLock()) {
             long asked = System.nanoTime();
             lock.lock();
-            waitedNanos.add(System.nanoTime() - asked);
+            waited = System.nanoTime() - asked;
         }
         try {
             if (!started) {
@@ -59,6 +60,9 @@ public final class EventLog {
             return events.size();
         } finally {
             lock.unlock();
+            if (waited > 0) {
+                waitedNanos.add(waited);
+            }
         }
     }
 
