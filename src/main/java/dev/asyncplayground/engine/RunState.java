@@ -4,16 +4,12 @@ import dev.asyncplayground.scenario.Program;
 import dev.asyncplayground.timeline.EventLog;
 import dev.asyncplayground.timeline.TaskOutcome;
 import dev.asyncplayground.timeline.TimelineEvent;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -32,10 +28,7 @@ final class RunState implements TaskWorld {
     private CountDownLatch[] ended;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, Long> shared;
-    private final AtomicInteger printed = new AtomicInteger();
-    private final AtomicLong printedBytes = new AtomicLong();
-    private final AtomicLong cpuBurnt = new AtomicLong();
-    private final AtomicLong engineNanos = new AtomicLong();
+    private final RunBudget budget;
     private volatile String stopReason = "cancelled";
     private volatile boolean stopping;
 
@@ -55,6 +48,7 @@ final class RunState implements TaskWorld {
             ended[i] = new CountDownLatch(1);
         }
         this.shared = new ConcurrentHashMap<>(program.shared());
+        this.budget = new RunBudget(limits, failRun, log::waitedNanos);
     }
 
     @Override
@@ -74,11 +68,7 @@ final class RunState implements TaskWorld {
 
     @Override
     public void record(EventMaker event, String thread) {
-        long seq = log.append(at -> event.make(at, thread));
-        if (seq > limits.maxEvents() && !stopping) {
-            fail("stopped at the event limit of " + String.format(Locale.ROOT, "%,d", limits.maxEvents())
-                    + " timeline events per run (MAX_EVENTS)");
-        }
+        budget.countEvent(log.append(at -> event.make(at, thread)), stopping);
     }
 
     @Override
@@ -127,16 +117,7 @@ final class RunState implements TaskWorld {
     /** Counts a printed line and its bytes; past an output limit, stops the whole run as failed. */
     @Override
     public boolean countPrint(String text) {
-        if (printed.incrementAndGet() > limits.maxOutputLines()) {
-            fail("stopped at the output limit of " + limits.maxOutputLines() + " lines per run (MAX_OUTPUT_LINES)");
-            return false;
-        }
-        if (printedBytes.addAndGet(text.getBytes(StandardCharsets.UTF_8).length) > limits.maxOutputBytes()) {
-            fail("stopped at the output limit of " + String.format(Locale.ROOT, "%,d", limits.maxOutputBytes())
-                    + " printed bytes per run (MAX_OUTPUT_BYTES)");
-            return false;
-        }
-        return true;
+        return budget.countPrint(text);
     }
 
     @Override
@@ -144,30 +125,15 @@ final class RunState implements TaskWorld {
         return System.nanoTime();
     }
 
-    /**
-     * Adds engine time spent on a task's steps; past the engine limit, stops the whole run as
-     * failed. Time the tasks spent parked waiting for each other to write to the log is not work,
-     * so it is left out: a virtual thread's CPU time cannot be read, but it is the time it spent
-     * in the engine's code less the time it was parked.
-     */
+    /** Adds engine time spent on a task's steps; past the engine limit, stops the whole run as failed. */
     @Override
     public void chargeEngine(long nanos) {
-        long work = engineNanos.addAndGet(nanos) - log.waitedNanos();
-        if (work > limits.maxEngineTime().toNanos() && !stopping) {
-            fail("stopped at the engine limit of " + Seconds.format(limits.maxEngineTime())
-                    + " s of the engine's own time per run (MAX_ENGINE_CPU_SECONDS): its steps cost the server"
-                    + " too much work");
-        }
+        budget.chargeEngine(nanos, stopping);
     }
 
     /** Adds CPU time burnt by a cpu step; past the CPU limit, stops the whole run as failed. */
     boolean chargeCpu(long nanos) {
-        if (cpuBurnt.addAndGet(nanos) <= limits.maxCpuTime().toNanos()) {
-            return true;
-        }
-        fail("stopped at the CPU limit of " + Seconds.format(limits.maxCpuTime())
-                + " CPU-seconds of cpu steps per run (MAX_CPU_SECONDS)");
-        return false;
+        return budget.chargeCpu(nanos);
     }
 
     /** Stops the whole run as failed because the engine itself failed on one of its threads. */
