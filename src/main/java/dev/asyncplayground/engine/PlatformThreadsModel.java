@@ -21,8 +21,14 @@ final class PlatformThreadsModel implements ExecutionModel {
         AtomicInteger next = new AtomicInteger();
         List<Thread> pool = new ArrayList<>(size);
         Thread.Builder builder = Thread.ofPlatform().name("pool-thread-", 1).daemon(true);
-        for (int i = 0; i < size; i++) {
-            pool.add(builder.start(run.threads.counted(() -> work(run, next, tasks))));
+        try {
+            for (int i = 0; i < size; i++) {
+                pool.add(builder.start(run.threads.counted(() -> work(run, next, tasks))));
+            }
+        } catch (RuntimeException | Error noThread) {
+            run.stop(EngineFailure.describe(noThread));
+            Workers.stopAll(pool);
+            throw noThread;
         }
         try {
             Workers.joinAll(pool);

@@ -34,6 +34,10 @@ final class VirtualThreadsModel implements ExecutionModel {
             Workers.stopAll(threads);
             run.cancelLeftovers();
             throw stop;
+        } catch (RuntimeException | Error noThread) {
+            run.stop(EngineFailure.describe(noThread));
+            Workers.stopAll(threads);
+            throw noThread;
         }
         Workers.joinAll(threads);
     }
