@@ -18,7 +18,7 @@ final class RunPaging {
 
     static final int OUTPUT_LIMIT = 1_000;
     static final int MAX_OUTPUT_LIMIT = 10_000;
-    static final int TASKS_LIMIT = 100;
+    static final int TASKS_LIMIT = 1_000;
     static final int MAX_TASKS_LIMIT = 1_000;
     static final int SEGMENTS_LIMIT = 100;
     static final int MAX_SEGMENTS_LIMIT = 10_000;
