@@ -3,6 +3,7 @@ package dev.asyncplayground;
 import dev.asyncplayground.engine.AdmissionBudget;
 import dev.asyncplayground.engine.Limits;
 import dev.asyncplayground.engine.RunRegistry;
+import dev.asyncplayground.engine.StoreBudget;
 import dev.asyncplayground.exercise.Catalogue;
 import dev.asyncplayground.web.App;
 import dev.asyncplayground.web.WarmUp;
@@ -22,10 +23,12 @@ public final class Main {
         int port;
         Limits limits;
         AdmissionBudget budget;
+        long storeBytes;
         try {
             port = Port.fromEnvironment(System.getenv("PORT"));
             limits = Limits.fromEnvironment(System.getenv());
             budget = AdmissionBudget.fromEnvironment(System.getenv());
+            storeBytes = StoreBudget.fromEnvironment(System.getenv());
         } catch (IllegalArgumentException e) {
             refuse(e.getMessage());
             return;
@@ -35,7 +38,7 @@ public final class Main {
         long cpuBefore = WarmUp.processCpuNanos();
         FutureTask<Duration> warmUp = new FutureTask<>(() -> warm ? WarmUp.run(catalogue) : Duration.ZERO);
         Thread.ofPlatform().name("warm-up").start(warmUp);
-        Javalin app = App.create(catalogue, new RunRegistry(limits, budget));
+        Javalin app = App.create(catalogue, new RunRegistry(limits, budget, storeBytes));
         Duration warmed = waitFor(warmUp);
         try {
             app.start(port);

@@ -94,14 +94,20 @@ final class Admission {
         reserved -= places;
     }
 
-    /** A run has ended (or was cancelled while queued): starts the waiting runs that now fit. */
+    /**
+     * A run has ended (or was cancelled while queued): frees its turn, then starts the waiting runs
+     * that now fit. The turn is freed before anything is allocated, so even a run that ended by
+     * running out of memory gives its turn back.
+     */
     void ended(Run run) {
-        List<Run> starting = new ArrayList<>();
         synchronized (this) {
             Entry entry = remove(run);
             if (entry != null) {
                 hold(entry.client(), -1);
             }
+        }
+        List<Run> starting = new ArrayList<>();
+        synchronized (this) {
             while (!closed && !waiting.isEmpty() && fits(waiting.peek().cost())) {
                 Entry next = waiting.poll();
                 running.add(next);

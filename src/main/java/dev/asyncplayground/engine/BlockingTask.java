@@ -22,17 +22,22 @@ final class BlockingTask {
         this.task = task;
     }
 
-    /** Runs the task to its end and records how it ended; never throws. */
+    /**
+     * Runs the task to its end and records how it ended; never throws. If the engine itself fails
+     * (out of memory, say), the whole run stops as failed and its end cancels the task.
+     */
     void run() {
         TaskCursor cursor = new TaskCursor(run, task, lock -> run.lock(lock).unlock());
-        Need need = cursor.advance(true);
         try {
+            Need need = cursor.advance(true);
             while (need != Need.FINISHED) {
                 need = cursor.advance(meet(need));
             }
         } catch (InterruptedException stopped) {
             cursor.cancel();
             Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error bug) {
+            run.abort(bug);
         }
     }
 

@@ -20,7 +20,7 @@ final class EventLoop {
 
     EventLoop(RunState run) {
         this.run = run;
-        int tasks = run.program.tasks().size();
+        int tasks = run.tasks().size();
         this.agenda = new Agenda(tasks, run::ended);
         this.cursors = new TaskCursor[tasks];
         for (int task = 0; task < tasks; task++) {

@@ -14,9 +14,14 @@ import java.util.Map;
  * @param maxQueuedRuns     runs that may wait for their turn; one more is refused
  *                          ({@code MAX_QUEUED_RUNS})
  * @param maxCpuTime        CPU time the {@code cpu} steps of one run may burn ({@code MAX_CPU_SECONDS})
+ * @param maxEvents         timeline events one run may record ({@code MAX_EVENTS})
+ * @param maxEngineTime     time the engine itself may spend running one run's steps, everything but
+ *                          its {@code cpu} steps ({@code MAX_ENGINE_CPU_SECONDS})
+ * @param maxOutputBytes    bytes (UTF-8) one run may print ({@code MAX_OUTPUT_BYTES})
  */
 public record Limits(int maxTasks, Duration maxRunTime, int maxOutputLines, int maxConcurrentRuns,
-                     int maxQueuedRuns, Duration maxCpuTime) {
+                     int maxQueuedRuns, Duration maxCpuTime, long maxEvents, Duration maxEngineTime,
+                     long maxOutputBytes) {
 
     /** The most tasks {@code MAX_TASKS} may allow. */
     public static final int MAX_TASKS_CEILING = 1_000_000;
@@ -26,9 +31,20 @@ public record Limits(int maxTasks, Duration maxRunTime, int maxOutputLines, int 
             throw new IllegalArgumentException("limits must be positive: " + maxTasks + ", " + maxOutputLines
                     + ", " + maxConcurrentRuns + ", " + maxQueuedRuns);
         }
-        if (!maxRunTime.isPositive() || !maxCpuTime.isPositive()) {
-            throw new IllegalArgumentException("time limits must be above 0: " + maxRunTime + ", " + maxCpuTime);
+        if (!maxRunTime.isPositive() || !maxCpuTime.isPositive() || !maxEngineTime.isPositive()) {
+            throw new IllegalArgumentException("time limits must be above 0: " + maxRunTime + ", " + maxCpuTime
+                    + ", " + maxEngineTime);
         }
+        if (maxEvents < 1 || maxOutputBytes < 1) {
+            throw new IllegalArgumentException("limits must be positive: " + maxEvents + ", " + maxOutputBytes);
+        }
+    }
+
+    /** Limits with the default event, engine-time and output-bytes limits. */
+    public Limits(int maxTasks, Duration maxRunTime, int maxOutputLines, int maxConcurrentRuns, int maxQueuedRuns,
+                  Duration maxCpuTime) {
+        this(maxTasks, maxRunTime, maxOutputLines, maxConcurrentRuns, maxQueuedRuns, maxCpuTime,
+                EnvironmentLimits.events(maxTasks), EnvironmentLimits.engineTime(maxTasks), EnvironmentLimits.OUTPUT_BYTES);
     }
 
     /** Limits with the default admission and CPU limits. */
@@ -55,11 +71,19 @@ public record Limits(int maxTasks, Duration maxRunTime, int maxOutputLines, int 
 
     /** The same limits with other admission bounds. */
     public Limits withRuns(int concurrent, int queued) {
-        return new Limits(maxTasks, maxRunTime, maxOutputLines, concurrent, queued, maxCpuTime);
+        return new Limits(maxTasks, maxRunTime, maxOutputLines, concurrent, queued, maxCpuTime, maxEvents,
+                maxEngineTime, maxOutputBytes);
     }
 
     /** The same limits with another CPU budget per run. */
     public Limits withCpuTime(Duration cpu) {
-        return new Limits(maxTasks, maxRunTime, maxOutputLines, maxConcurrentRuns, maxQueuedRuns, cpu);
+        return new Limits(maxTasks, maxRunTime, maxOutputLines, maxConcurrentRuns, maxQueuedRuns, cpu, maxEvents,
+                maxEngineTime, maxOutputBytes);
+    }
+
+    /** The same limits with other bounds on a run's events, engine time and printed bytes. */
+    public Limits withCosts(long events, Duration engineTime, long outputBytes) {
+        return new Limits(maxTasks, maxRunTime, maxOutputLines, maxConcurrentRuns, maxQueuedRuns, maxCpuTime, events,
+                engineTime, outputBytes);
     }
 }

@@ -15,14 +15,20 @@ final class PlatformThreadsModel implements ExecutionModel {
 
     @Override
     public void execute(RunState run) throws InterruptedException {
-        int tasks = run.program.tasks().size();
+        int tasks = run.tasks().size();
         int size = Math.min(run.options.threads(), Math.max(tasks, 1));
         Workers.recordQueued(run, size);
         AtomicInteger next = new AtomicInteger();
         List<Thread> pool = new ArrayList<>(size);
         Thread.Builder builder = Thread.ofPlatform().name("pool-thread-", 1).daemon(true);
-        for (int i = 0; i < size; i++) {
-            pool.add(builder.start(run.threads.counted(() -> work(run, next, tasks))));
+        try {
+            for (int i = 0; i < size; i++) {
+                pool.add(builder.start(run.threads.counted(() -> work(run, next, tasks))));
+            }
+        } catch (RuntimeException | Error noThread) {
+            run.stop(EngineFailure.describe(noThread));
+            Workers.stopAll(pool);
+            throw noThread;
         }
         try {
             Workers.joinAll(pool);

@@ -4,7 +4,10 @@ import dev.asyncplayground.scenario.Program;
 import dev.asyncplayground.timeline.EventLog;
 import dev.asyncplayground.timeline.Measure;
 import dev.asyncplayground.timeline.Metrics;
+import dev.asyncplayground.timeline.PageRequest;
 import dev.asyncplayground.timeline.TimelineEvent;
+import dev.asyncplayground.timeline.TimelinePage;
+import dev.asyncplayground.timeline.TimelineScan;
 import dev.asyncplayground.timeline.TimelineSummary;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,9 @@ import java.util.function.ToIntFunction;
  */
 public final class Run {
 
+    private static final long RUN_BYTES = 4_096;
+    private static final long TASK_BYTES = 8;
+
     private final String id;
     private final RunOptions options;
     private final IdealTime.Result ideal;
@@ -39,9 +45,9 @@ public final class Run {
     private volatile RunStatus status = RunStatus.QUEUED;
     private RunStatus stopAs;
     private Thread supervisor;
-    private TimelineSummary finalSummary;
     private final List<Measure> measures;
     private volatile Map<String, Number> finalMetrics;
+    private long endNanos = -1;
 
     Run(String id, Program program, RunOptions options, Limits limits, RunContext context) {
         this.id = id;
@@ -103,32 +109,47 @@ public final class Run {
         return stopped && state.stopping() ? state.stopReason() : "";
     }
 
-    /** The summary of what happened so far (final once the status is final). */
+    /**
+     * The whole summary of what happened so far (final once the status is final). It lists every
+     * line and segment, so it is meant for small runs and tests; the API shows {@link #page}s.
+     */
     public TimelineSummary summary() {
+        return TimelineSummary.of(page(PageRequest.ALL));
+    }
+
+    /** A page of the summary of what happened so far, computed from the log in one pass. */
+    public TimelinePage page(PageRequest request) {
+        long end;
         synchronized (lifecycle) {
-            if (finalSummary != null) {
-                return finalSummary;
-            }
+            end = endNanos;
         }
-        return TimelineSummary.of(log.snapshot(), options.speed(), log.elapsedNanos(), cores);
+        return TimelineScan.of(log::forEach, options.speed(), end >= 0 ? end : log.elapsedNanos(), cores, request);
     }
 
     /**
-     * The figures the scenario's {@code measure} lines ask for, computed from the events so far
-     * (final once the status is final); empty for a scenario that measures nothing.
+     * An estimate of the heap bytes the run keeps once finished: its log (which holds the task
+     * names), what it keeps per task and its own fields.
+     */
+    public long retainedBytes() {
+        return RUN_BYTES + log.retainedBytes() + TASK_BYTES * state.taskNames().size();
+    }
+
+    /**
+     * The figures the scenario's {@code measure} lines ask for, computed once from the events when
+     * the run has ended (one pass over the log, not one per request); empty before that and for a
+     * scenario that measures nothing.
      */
     public Map<String, Number> metrics() {
         Map<String, Number> known = finalMetrics;
-        if (known != null || measures.isEmpty()) {
+        if (known != null || measures.isEmpty() || !status.isFinal()) {
             return known != null ? known : Map.of();
         }
-        boolean last = status.isFinal();
-        TimelineSummary summary = summary();
-        long elapsedNanos = Math.round(summary.elapsedMs() * 1_000_000 / options.speed());
-        Map<String, Number> figures = Metrics.of(measures, log.snapshot(), options.speed(), elapsedNanos);
-        if (last) {
-            finalMetrics = figures;
+        long end;
+        synchronized (lifecycle) {
+            end = endNanos >= 0 ? endNanos : log.elapsedNanos();
         }
+        Map<String, Number> figures = Metrics.of(measures, log.snapshot(), options.speed(), end);
+        finalMetrics = figures;
         return figures;
     }
 
@@ -173,15 +194,23 @@ public final class Run {
 
     /** Starts the run now, unless it was cancelled while it waited. */
     void begin(ScheduledExecutorService timer) {
+        Throwable failure;
         synchronized (lifecycle) {
             if (stopAs != null || supervisor != null) {
                 return;
             }
-            supervisor = Thread.ofPlatform().name(supervisorName()).daemon(true)
-                    .unstarted(state.threads.counted(() -> supervise(timer)));
-            status = RunStatus.RUNNING;
-            supervisor.start();
+            try {
+                Thread thread = Thread.ofPlatform().name(supervisorName()).daemon(true)
+                        .unstarted(state.threads.counted(() -> supervise(timer)));
+                thread.start();
+                supervisor = thread;
+                status = RunStatus.RUNNING;
+                return;
+            } catch (RuntimeException | Error noThread) {
+                failure = noThread;
+            }
         }
+        stop(RunStatus.FAILED, EngineFailure.describe(failure));
     }
 
     void stop(RunStatus as, String reason) {
@@ -207,10 +236,10 @@ public final class Run {
 
     private void supervise(ScheduledExecutorService timer) {
         log.start();
-        log.append(at -> new TimelineEvent.RunStarted(at, options.mode().id(), state.taskNames()));
         RunStatus outcome = RunStatus.DONE;
         ScheduledFuture<?> guard = null;
         try {
+            log.append(at -> new TimelineEvent.RunStarted(at, options.mode().id(), state.taskNames()));
             guard = guardWallTime(timer);
             if (!state.stopping()) {
                 ExecutionModel.of(options.mode()).execute(state);
@@ -220,15 +249,27 @@ public final class Run {
         } catch (RejectedExecutionException closed) {
             state.stop("the server is shutting down");
             outcome = RunStatus.CANCELLED;
-        } catch (RuntimeException bug) {
-            state.stop("the engine failed: " + bug);
+        } catch (RuntimeException | Error bug) {
+            state.stop(EngineFailure.describe(bug));
             outcome = RunStatus.FAILED;
         } finally {
             if (guard != null) {
                 guard.cancel(false);
             }
+            finishAfterLeftovers(outcome);
+        }
+    }
+
+    /** Ends the tasks still going and then the run; a failure while ending them still ends the run. */
+    private void finishAfterLeftovers(RunStatus outcome) {
+        RunStatus end = outcome;
+        try {
             state.cancelLeftovers();
-            finish(outcome);
+        } catch (RuntimeException | Error bug) {
+            state.stop(EngineFailure.describe(bug));
+            end = RunStatus.FAILED;
+        } finally {
+            finish(end);
         }
     }
 
@@ -239,16 +280,20 @@ public final class Run {
         return timer.schedule(() -> stop(RunStatus.TIMED_OUT, reason), limit, TimeUnit.MILLISECONDS);
     }
 
+    /** Sets the final status, closes the log and frees the run's turn, allocating next to nothing. */
     private void finish(RunStatus outcome) {
-        long endNanos = log.elapsedNanos();
-        synchronized (lifecycle) {
-            finalSummary = TimelineSummary.of(log.snapshot(), options.speed(), endNanos, cores);
-            status = stopAs != null ? stopAs : outcome;
-            if (Thread.currentThread() == supervisor) {
-                Thread.interrupted();
+        try {
+            synchronized (lifecycle) {
+                endNanos = log.elapsedNanos();
+                state.release();
+                status = stopAs != null ? stopAs : outcome;
+                if (Thread.currentThread() == supervisor) {
+                    Thread.interrupted();
+                }
             }
+            log.close();
+        } finally {
+            onEnd.accept(this);
         }
-        log.close();
-        onEnd.accept(this);
     }
 }

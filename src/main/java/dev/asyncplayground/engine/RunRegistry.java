@@ -2,8 +2,8 @@ package dev.asyncplayground.engine;
 
 import dev.asyncplayground.scenario.LimitExceededException;
 import dev.asyncplayground.scenario.Program;
-import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,29 +14,52 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Starts runs (through {@link Admission}), finds them by id, and forgets the oldest finished ones
- * past a bound.
+ * once they take more than the store's byte budget.
+ *
+ * <p>Runs going on are always kept. A finished run counts with its estimated retained size
+ * ({@link Run#retainedBytes()}); while the finished runs together take more than the budget, the
+ * oldest is forgotten. Its id is still recognised ({@link RunIds}), so asking for it can answer
+ * "forgotten" rather than "never existed".
  */
 public final class RunRegistry implements AutoCloseable {
 
-    private static final int KEPT_RUNS = 500;
-    private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+    /** Runs kept at most, however small: bounds the index itself. */
+    private static final int KEPT_RUNS = 10_000;
 
     private final Limits limits;
+    private final long budgetBytes;
     private final int cores = Runtime.getRuntime().availableProcessors();
-    private final SecureRandom random = new SecureRandom();
+    private final RunIds ids = new RunIds();
     private final Map<String, Run> runs = new LinkedHashMap<>();
+    private final Map<Run, Long> finishedBytes = new HashMap<>();
+    private long storedBytes;
     private final LiveThreads threads = new LiveThreads();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("run-timer").daemon(true).factory());
     private final Admission admission;
 
-    /** A registry with the default admission budget. */
+    /** A registry with the default admission budget, whose store may take a quarter of the maximum heap. */
     public RunRegistry(Limits limits) {
-        this(limits, AdmissionBudget.DEFAULTS);
+        this(limits, AdmissionBudget.DEFAULTS, StoreBudget.byDefault());
     }
 
+    /** A registry with the default admission budget whose finished runs may take {@code budgetBytes} of heap. */
+    public RunRegistry(Limits limits, long budgetBytes) {
+        this(limits, AdmissionBudget.DEFAULTS, budgetBytes);
+    }
+
+    /** A registry with the given admission budget, whose store may take a quarter of the maximum heap. */
     public RunRegistry(Limits limits, AdmissionBudget budget) {
+        this(limits, budget, StoreBudget.byDefault());
+    }
+
+    /** A registry whose finished runs may take {@code budgetBytes} of heap together. */
+    public RunRegistry(Limits limits, AdmissionBudget budget, long budgetBytes) {
+        if (budgetBytes < 1) {
+            throw new IllegalArgumentException("the run store's budget must be above 0 bytes: " + budgetBytes);
+        }
         this.limits = limits;
+        this.budgetBytes = budgetBytes;
         this.admission = new Admission(limits, budget, timer);
     }
 
@@ -94,11 +117,16 @@ public final class RunRegistry implements AutoCloseable {
     private Run startWithIdeal(Program program, RunOptions options, IdealTime.Result ideal, AdmissionTicket ticket) {
         RunCost cost = RunCost.of(program, ideal, options, limits.maxRunTime());
         synchronized (runs) {
-            String id = newId();
+            String id = ids.next();
             Run run = new Run(id, Gil.ifOn(program, options), options, limits,
-                    new RunContext(ideal, cores, threads, admission::ended, admission::position));
-            admission.admit(run, cost, ticket);
+                    new RunContext(ideal, cores, threads, this::ended, admission::position));
             runs.put(id, run);
+            try {
+                admission.admit(run, cost, ticket);
+            } catch (RuntimeException refused) {
+                runs.remove(id);
+                throw refused;
+            }
             forgetOldRuns();
             return run;
         }
@@ -108,6 +136,35 @@ public final class RunRegistry implements AutoCloseable {
     public Optional<Run> find(String id) {
         synchronized (runs) {
             return Optional.ofNullable(runs.get(id));
+        }
+    }
+
+    /** True if this server started a run with this id and has since forgotten it to stay in its budget. */
+    public boolean forgot(String id) {
+        synchronized (runs) {
+            if (runs.containsKey(id)) {
+                return false;
+            }
+        }
+        return ids.issued(id);
+    }
+
+    /** The store's byte budget for finished runs. */
+    public long budgetBytes() {
+        return budgetBytes;
+    }
+
+    /** The estimated heap bytes the finished runs kept take together. */
+    public long storedBytes() {
+        synchronized (runs) {
+            return storedBytes;
+        }
+    }
+
+    /** How many runs are kept, going on or finished. */
+    public int keptRuns() {
+        synchronized (runs) {
+            return runs.size();
         }
     }
 
@@ -143,22 +200,42 @@ public final class RunRegistry implements AutoCloseable {
         timer.shutdownNow();
     }
 
-    private String newId() {
-        String id;
-        do {
-            StringBuilder text = new StringBuilder(10);
-            for (int i = 0; i < 10; i++) {
-                text.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+    /**
+     * A run has ended: its turn goes to the next, and it counts against the budget from now on. If
+     * the server is too short of memory even to note its size, the run is forgotten at once.
+     */
+    private void ended(Run run) {
+        try {
+            admission.ended(run);
+        } finally {
+            synchronized (runs) {
+                store(run);
             }
-            id = text.toString();
-        } while (runs.containsKey(id));
-        return id;
+        }
     }
 
+    private void store(Run run) {
+        if (!runs.containsKey(run.id())) {
+            return;
+        }
+        long bytes = run.retainedBytes();
+        try {
+            finishedBytes.put(run, bytes);
+        } catch (OutOfMemoryError full) {
+            runs.remove(run.id());
+            return;
+        }
+        storedBytes += bytes;
+        forgetOldRuns();
+    }
+
+    /** Forgets the oldest finished runs while they take more than the budget or are too many. */
     private void forgetOldRuns() {
         Iterator<Run> oldestFirst = runs.values().iterator();
-        while (runs.size() > KEPT_RUNS && oldestFirst.hasNext()) {
-            if (oldestFirst.next().status().isFinal()) {
+        while ((storedBytes > budgetBytes || runs.size() > KEPT_RUNS) && oldestFirst.hasNext()) {
+            Long bytes = finishedBytes.remove(oldestFirst.next());
+            if (bytes != null) {
+                storedBytes -= bytes;
                 oldestFirst.remove();
             }
         }

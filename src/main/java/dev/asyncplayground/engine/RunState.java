@@ -10,29 +10,25 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
  * What the tasks of one run share: the log, named locks, shared values, who has ended, and the
- * run's output and CPU budgets.
+ * run's output, event, CPU and engine-time budgets.
  */
 final class RunState implements TaskWorld {
 
-    final Program program;
     final RunOptions options;
     final EventLog log;
     final Limits limits;
     final LiveThreads threads;
     private final Consumer<String> failRun;
     private final TaskIndex tasks;
-    private final CountDownLatch[] ended;
+    private CountDownLatch[] ended;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, Long> shared;
-    private final AtomicInteger printed = new AtomicInteger();
-    private final AtomicLong cpuBurnt = new AtomicLong();
+    private final RunBudget budget;
     private final Object burns = new Object();
     private int burning;
     private long burningSince;
@@ -45,7 +41,6 @@ final class RunState implements TaskWorld {
      */
     RunState(Program program, RunOptions options, EventLog log, Limits limits, LiveThreads threads,
              Consumer<String> failRun) {
-        this.program = program;
         this.options = options;
         this.log = log;
         this.limits = limits;
@@ -57,6 +52,7 @@ final class RunState implements TaskWorld {
             ended[i] = new CountDownLatch(1);
         }
         this.shared = new ConcurrentHashMap<>(program.shared());
+        this.budget = new RunBudget(limits, failRun, log::waitedNanos);
     }
 
     @Override
@@ -76,7 +72,7 @@ final class RunState implements TaskWorld {
 
     @Override
     public void record(EventMaker event, String thread) {
-        log.append(at -> event.make(at, thread));
+        budget.countEvent(log.append(at -> event.make(at, thread)), stopping);
     }
 
     @Override
@@ -122,24 +118,31 @@ final class RunState implements TaskWorld {
         return new TreeMap<>(shared);
     }
 
-    /** Counts a printed line; past the output limit, stops the whole run as failed. */
+    /** Counts a printed line and its bytes; past an output limit, stops the whole run as failed. */
     @Override
-    public boolean countPrint() {
-        if (printed.incrementAndGet() <= limits.maxOutputLines()) {
-            return true;
-        }
-        fail("stopped at the output limit of " + limits.maxOutputLines() + " lines per run (MAX_OUTPUT_LINES)");
-        return false;
+    public boolean countPrint(String text) {
+        return budget.countPrint(text);
+    }
+
+    @Override
+    public long engineClock() {
+        return System.nanoTime();
+    }
+
+    /** Adds engine time spent on a task's steps; past the engine limit, stops the whole run as failed. */
+    @Override
+    public void chargeEngine(long nanos) {
+        budget.chargeEngine(nanos, stopping);
     }
 
     /** Adds CPU time burnt by a cpu step; past the CPU limit, stops the whole run as failed. */
     boolean chargeCpu(long nanos) {
-        if (cpuBurnt.addAndGet(nanos) <= limits.maxCpuTime().toNanos()) {
-            return true;
-        }
-        fail("stopped at the CPU limit of " + Seconds.format(limits.maxCpuTime())
-                + " CPU-seconds of cpu steps per run (MAX_CPU_SECONDS)");
-        return false;
+        return budget.chargeCpu(nanos);
+    }
+
+    /** Stops the whole run as failed because the engine itself failed on one of its threads. */
+    void abort(Throwable failure) {
+        fail(EngineFailure.describe(failure));
     }
 
     /**
@@ -167,7 +170,7 @@ final class RunState implements TaskWorld {
     CpuUse cpuUse() {
         synchronized (burns) {
             long wall = burnWall + (burning > 0 ? System.nanoTime() - burningSince : 0);
-            return new CpuUse(cpuBurnt.get(), wall);
+            return new CpuUse(budget.cpuBurnt(), wall);
         }
     }
 
@@ -210,5 +213,16 @@ final class RunState implements TaskWorld {
 
     List<String> taskNames() {
         return tasks.names();
+    }
+
+    /**
+     * Lets go of what only a running run needs (the tasks' steps, their end latches, the locks), so
+     * that a finished run kept for viewing holds little more than its log. Called once its threads
+     * are gone.
+     */
+    void release() {
+        tasks.release();
+        ended = null;
+        locks.clear();
     }
 }

@@ -5,7 +5,7 @@ final class SequentialModel implements ExecutionModel {
 
     @Override
     public void execute(RunState run) throws InterruptedException {
-        for (int task = 0; task < run.program.tasks().size(); task++) {
+        for (int task = 0; task < run.tasks().size(); task++) {
             if (Thread.interrupted() || run.stopping()) {
                 run.cancelLeftovers();
                 throw new InterruptedException("run stopped");

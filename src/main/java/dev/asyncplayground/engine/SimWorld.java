@@ -77,8 +77,19 @@ final class SimWorld implements TaskWorld {
     }
 
     @Override
-    public boolean countPrint() {
+    public boolean countPrint(String text) {
         return true;
+    }
+
+    /** A simulation has no engine cost to bound. */
+    @Override
+    public long engineClock() {
+        return 0;
+    }
+
+    @Override
+    public void chargeEngine(long nanos) {
+        // the simulation's own time is not the run's
     }
 
     @Override

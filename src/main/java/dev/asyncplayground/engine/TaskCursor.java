@@ -37,11 +37,23 @@ final class TaskCursor {
         this.frames = new FrameStack(locks, events);
     }
 
-    /** Starts the task, or goes on after its pending need; returns what it needs next. */
+    /**
+     * Starts the task, or goes on after its pending need; returns what it needs next. The time
+     * this takes is the engine's own work for the task, charged to the run.
+     */
     Need advance(boolean met) {
         if (pending == Need.FINISHED) {
             return Need.FINISHED;
         }
+        long began = world.engineClock();
+        try {
+            return step(met);
+        } finally {
+            world.chargeEngine(world.engineClock() - began);
+        }
+    }
+
+    private Need step(boolean met) {
         events.resumed();
         try {
             if (!started) {
@@ -157,7 +169,7 @@ final class TaskCursor {
     }
 
     private Need print(String text) {
-        if (!world.countPrint()) {
+        if (!world.countPrint(text)) {
             throw new TaskFailure(world.stopReason());
         }
         events.printed(text);

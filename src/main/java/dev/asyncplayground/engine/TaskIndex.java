@@ -2,6 +2,7 @@ package dev.asyncplayground.engine;
 
 import dev.asyncplayground.scenario.Program;
 import dev.asyncplayground.scenario.TaskSpec;
+import dev.asyncplayground.timeline.PackedNames;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,20 +11,21 @@ import java.util.Map;
  * A program's tasks by position and by name, shared by a real run and the ideal-time simulation.
  *
  * <p>The index by name is built on the first lookup: most large programs never look a task up.
+ * The names are packed ({@link PackedNames}): a finished run keeps them as long as it is kept.
  */
 final class TaskIndex {
 
-    private final List<TaskSpec> tasks;
+    private List<TaskSpec> tasks;
     private final List<String> names;
     private Map<String, Integer> byName;
 
     TaskIndex(Program program) {
         this.tasks = program.tasks();
-        this.names = tasks.stream().map(TaskSpec::name).toList();
+        this.names = PackedNames.of(tasks.stream().map(TaskSpec::name).toList());
     }
 
     int size() {
-        return tasks.size();
+        return names.size();
     }
 
     TaskSpec spec(int task) {
@@ -47,6 +49,12 @@ final class TaskIndex {
 
     String nameOf(int task) {
         return names.get(task);
+    }
+
+    /** Drops the tasks' steps, keeping their names: for a run that has ended. */
+    synchronized void release() {
+        tasks = null;
+        byName = null;
     }
 
     /** The names in declaration order. */

@@ -54,8 +54,20 @@ interface TaskWorld {
 
     void write(String shared, long value);
 
-    /** Counts a printed line; false when it is past the output limit (the world then stops the run). */
-    boolean countPrint();
+    /**
+     * Counts a printed line and its bytes; false when it is past an output limit (the world then
+     * stops the run).
+     */
+    boolean countPrint(String text);
+
+    /** A real-time reading in nanoseconds for measuring the engine's own work (0 in a simulation). */
+    long engineClock();
+
+    /**
+     * Adds time the engine spent taking a task's steps (between two {@link #engineClock()}
+     * readings); past the engine limit, the world stops the run.
+     */
+    void chargeEngine(long nanos);
 
     /** True once the run is stopping: no task takes another step. */
     boolean stopping();

@@ -1,21 +1,20 @@
 package dev.asyncplayground.engine;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-
-/** Names the OS thread running the caller: for a virtual thread, its carrier as the JDK describes it. */
+/**
+ * Names the OS thread running the caller: for a virtual thread, its carrier as the JDK describes it.
+ *
+ * <p>Nothing is remembered here: each run's log stores each name once ({@code EventLog}), so no
+ * name outlives the runs that recorded it.
+ */
 final class Threads {
-
-    private static final ConcurrentMap<String, String> NAMES = new ConcurrentHashMap<>();
 
     private Threads() {
     }
 
-    /** The current OS thread's name, shared between events to keep them small. */
+    /** The current OS thread's name. */
     static String current() {
         Thread thread = Thread.currentThread();
-        String name = thread.isVirtual() ? carrierOf(thread.toString()) : thread.getName();
-        return NAMES.computeIfAbsent(name, n -> n);
+        return thread.isVirtual() ? carrierOf(thread.toString()) : thread.getName();
     }
 
     /**

@@ -16,7 +16,7 @@ final class VirtualThreadsModel implements ExecutionModel {
 
     @Override
     public void execute(RunState run) throws InterruptedException {
-        int tasks = run.program.tasks().size();
+        int tasks = run.tasks().size();
         Semaphore permits = run.options.limited() ? new Semaphore(run.options.limit(), true) : null;
         if (permits != null) {
             Workers.recordQueued(run, run.options.limit());
@@ -34,6 +34,10 @@ final class VirtualThreadsModel implements ExecutionModel {
             Workers.stopAll(threads);
             run.cancelLeftovers();
             throw stop;
+        } catch (RuntimeException | Error noThread) {
+            run.stop(EngineFailure.describe(noThread));
+            Workers.stopAll(threads);
+            throw noThread;
         }
         Workers.joinAll(threads);
     }

@@ -43,7 +43,7 @@ final class Workers {
 
     /** Records every task from {@code running} on as queued: it waits for a worker or a permit. */
     static void recordQueued(RunState run, int running) {
-        for (int task = running; task < run.program.tasks().size(); task++) {
+        for (int task = running; task < run.tasks().size(); task++) {
             new TaskEvents(run, task).queued();
         }
     }

@@ -2,25 +2,32 @@ package dev.asyncplayground.timeline;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /**
  * The append-only record of one run's events, readable by any number of viewers while it grows.
  *
  * <p>Events are stamped inside the log's lock, so sequence order and time order agree. The
- * sequence number of an event is its position plus one. Writers never wait for readers: a
- * reader copies what it needs and writes to its client on its own thread.
+ * sequence number of an event is its position plus one. The log keeps no object per event: it
+ * stores them in primitive columns ({@link EventCodec}) and makes {@link TimelineEvent} records
+ * again only when asked, at most {@value #MAX_BATCH} at a time. Writers never wait for readers
+ * for longer than one such batch takes to make: a reader copies what it needs and writes to its
+ * client on its own thread.
  */
 public final class EventLog {
 
+    /** The most events one {@link #since} or {@link #awaitSince} returns. */
+    public static final int MAX_BATCH = 4096;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition grown = lock.newCondition();
-    private TimelineEvent[] events = new TimelineEvent[64];
-    private int size;
+    private final EventCodec events = new EventCodec();
+    private final LongAdder waitedNanos = new LongAdder();
     private long startNanos;
     private boolean started;
     private boolean closed;
@@ -38,19 +45,24 @@ public final class EventLog {
 
     /** Stamps and appends one event; returns its sequence number. */
     public long append(LongFunction<TimelineEvent> stamped) {
-        lock.lock();
+        long waited = 0;
+        if (!lock.tryLock()) {
+            long asked = System.nanoTime();
+            lock.lock();
+            waited = System.nanoTime() - asked;
+        }
         try {
             if (!started) {
                 throw new IllegalStateException("the run's clock has not been started");
             }
-            if (size == events.length) {
-                events = Arrays.copyOf(events, size * 2);
-            }
-            events[size++] = stamped.apply(System.nanoTime() - startNanos);
+            events.add(stamped.apply(System.nanoTime() - startNanos));
             grown.signalAll();
-            return size;
+            return events.size();
         } finally {
             lock.unlock();
+            if (waited > 0) {
+                waitedNanos.add(waited);
+            }
         }
     }
 
@@ -65,6 +77,14 @@ public final class EventLog {
         }
     }
 
+    /**
+     * Real nanoseconds writers have spent waiting for each other to append, in all: time the
+     * writers' threads were parked, not working, which a measure of the engine's work leaves out.
+     */
+    public long waitedNanos() {
+        return waitedNanos.sum();
+    }
+
     /** Real nanoseconds since the clock started (0 before it starts). */
     public long elapsedNanos() {
         lock.lock();
@@ -75,12 +95,51 @@ public final class EventLog {
         }
     }
 
-    /** Every event so far. */
+    /**
+     * Every event so far, as records: meant for tests and small runs, since a large run's records
+     * take many times the memory of its columns. Others read in batches ({@link #forEach}).
+     */
     public List<TimelineEvent> snapshot() {
-        return since(0).events();
+        List<TimelineEvent> all = new ArrayList<>();
+        forEach(all::add);
+        return all;
     }
 
-    /** The events after sequence number {@code seq}, and whether the log is complete. */
+    /** Hands every event so far to {@code action}, in order, made {@value #MAX_BATCH} at a time. */
+    public void forEach(Consumer<TimelineEvent> action) {
+        long seq = 0;
+        Batch batch;
+        do {
+            batch = since(seq);
+            batch.events().forEach(action);
+            seq = batch.lastSeq();
+        } while (!batch.events().isEmpty());
+    }
+
+    /** How many events the log holds. */
+    public long size() {
+        lock.lock();
+        try {
+            return events.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** An estimate of the heap bytes the log takes: its columns and the strings they refer to. */
+    public long retainedBytes() {
+        lock.lock();
+        try {
+            return events.retainedBytes();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The events after sequence number {@code seq}, at most {@value #MAX_BATCH} of them, and
+     * whether the log is complete with them.
+     */
     public Batch since(long seq) {
         lock.lock();
         try {
@@ -103,7 +162,7 @@ public final class EventLog {
         long remaining = timeout.toNanos();
         lock.lock();
         try {
-            while (size <= seq && !closed && remaining > 0) {
+            while (events.size() <= seq && !closed && remaining > 0) {
                 remaining = grown.awaitNanos(remaining);
             }
             return batch(seq);
@@ -113,10 +172,14 @@ public final class EventLog {
     }
 
     private Batch batch(long seq) {
+        int size = events.size();
         int from = (int) Math.max(0, Math.min(seq, size));
-        List<TimelineEvent> copy = new ArrayList<>(size - from);
-        copy.addAll(Arrays.asList(events).subList(from, size));
-        return new Batch(from + 1L, copy, closed);
+        int to = Math.min(size, from + MAX_BATCH);
+        List<TimelineEvent> copy = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            copy.add(events.get(i));
+        }
+        return new Batch(from + 1L, copy, closed && to == size);
     }
 
     /**
@@ -124,7 +187,7 @@ public final class EventLog {
      *
      * @param firstSeq sequence number of the first event in {@code events}
      * @param events   the events, in order
-     * @param complete true if the log was closed and these are the last events
+     * @param complete true if the log was closed and these are its last events
      */
     public record Batch(long firstSeq, List<TimelineEvent> events, boolean complete) {
 

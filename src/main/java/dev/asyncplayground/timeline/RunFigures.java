@@ -34,6 +34,11 @@ public record RunFigures(double workMs, double cpuBusyPercent, int peakConcurren
         }
         FigureTally tally = new FigureTally(started.tasks().size());
         events.forEach(tally::add);
+        return of(tally, speed, elapsedNanos, cores);
+    }
+
+    /** The figures of a tally that has seen all the events of a run. */
+    static RunFigures of(FigureTally tally, double speed, long elapsedNanos, int cores) {
         tally.closeAll(elapsedNanos);
         double capacity = (double) elapsedNanos * Math.max(1, cores);
         double cpuShare = elapsedNanos <= 0 ? 0 : tally.cpuNanos() * 100.0 / capacity;

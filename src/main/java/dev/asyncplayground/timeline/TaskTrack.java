@@ -4,12 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
-/** Follows one task through the events and cuts its life into segments. */
+/**
+ * Follows one task through the events and cuts its life into segments.
+ *
+ * <p>It counts every segment but keeps only those in its window (from, limit), so a task of a
+ * million steps can be shown a page at a time.
+ */
 final class TaskTrack {
 
     private final String name;
     private final double speed;
     private final List<Segment> segments = new ArrayList<>();
+    private final int segmentsFrom;
+    private final int segmentsLimit;
+    private int segmentCount;
     private String status = "pending";
     private String message = "";
     private Long startNanos;
@@ -20,8 +28,15 @@ final class TaskTrack {
     private String stateDetail = "";
 
     TaskTrack(String name, double speed) {
+        this(name, speed, 0, Integer.MAX_VALUE);
+    }
+
+    /** A track that keeps segments number {@code from} to {@code from + limit - 1} (from 0). */
+    TaskTrack(String name, double speed, int from, int limit) {
         this.name = name;
         this.speed = speed;
+        this.segmentsFrom = from;
+        this.segmentsLimit = limit;
     }
 
     /** The task an event belongs to, if it belongs to one. */
@@ -69,7 +84,7 @@ final class TaskTrack {
     /** The task's timeline, with a still-open segment cut at {@code cutNanos}. */
     TaskTimeline finish(long cutNanos) {
         List<Segment> all = new ArrayList<>(segments);
-        if (state != null) {
+        if (state != null && kept(segmentCount)) {
             all.add(segment(cutNanos));
         }
         return new TaskTimeline(name, status, startNanos == null ? null : TimelineSummary.ms(startNanos, speed),
@@ -84,9 +99,21 @@ final class TaskTrack {
         stateDetail = change.detail();
     }
 
+    /** Every segment of the task so far, an open one included, kept or not. */
+    int segmentCount() {
+        return segmentCount + (state != null ? 1 : 0);
+    }
+
+    private boolean kept(int number) {
+        return number >= segmentsFrom && number - segmentsFrom < segmentsLimit;
+    }
+
     private void close(long at) {
         if (state != null) {
-            segments.add(segment(at));
+            if (kept(segmentCount)) {
+                segments.add(segment(at));
+            }
+            segmentCount++;
             state = null;
         }
     }

@@ -22,7 +22,7 @@ public sealed interface TimelineEvent {
     /** The run began; lists the tasks in declaration order. */
     record RunStarted(long atNanos, String mode, List<String> tasks) implements TimelineEvent {
         public RunStarted {
-            tasks = List.copyOf(tasks);
+            tasks = tasks instanceof PackedNames packed ? packed : List.copyOf(tasks);
         }
 
         @Override

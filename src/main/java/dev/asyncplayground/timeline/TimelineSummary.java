@@ -1,6 +1,5 @@
 package dev.asyncplayground.timeline;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,29 +45,13 @@ public record TimelineSummary(double elapsedMs, List<OutputLine> output, List<Ta
      * @param cores    CPUs of the machine that ran them, for the CPU figure
      */
     public static TimelineSummary of(List<TimelineEvent> events, double speed, long endNanos, int cores) {
-        List<String> names = events.isEmpty() || !(events.getFirst() instanceof TimelineEvent.RunStarted started)
-                ? List.of() : started.tasks();
-        List<TaskTrack> tracks = new ArrayList<>(names.size());
-        names.forEach(name -> tracks.add(new TaskTrack(name, speed)));
-        List<OutputLine> output = new ArrayList<>();
-        long lastEnd = 0;
-        boolean allEnded = !names.isEmpty();
-        for (TimelineEvent event : events) {
-            if (event instanceof TimelineEvent.Printed p) {
-                output.add(new OutputLine(ms(p.atNanos(), speed), names.get(p.task()), p.text()));
-            }
-            if (event instanceof TimelineEvent.TaskEnded ended) {
-                lastEnd = Math.max(lastEnd, ended.atNanos());
-            }
-            TaskTrack.taskOf(event).ifPresent(task -> tracks.get(task).apply(event));
-        }
-        List<TaskTimeline> tasks = new ArrayList<>(tracks.size());
-        for (TaskTrack track : tracks) {
-            tasks.add(track.finish(endNanos));
-            allEnded &= track.ended();
-        }
-        long elapsed = allEnded ? lastEnd : endNanos;
-        return new TimelineSummary(ms(elapsed, speed), output, tasks, RunFigures.of(events, speed, elapsed, cores));
+        return of(TimelineScan.of(events::forEach, speed, endNanos, cores, PageRequest.ALL));
+    }
+
+    /** The summary a page that lists everything shows. */
+    public static TimelineSummary of(TimelinePage all) {
+        List<TaskTimeline> tasks = all.tasks().stream().map(TimelinePage.TaskPage::timeline).toList();
+        return new TimelineSummary(all.elapsedMs(), all.output(), tasks, all.figures());
     }
 
     /** Converts real nanoseconds to scenario milliseconds, rounded to 0.01 ms. */

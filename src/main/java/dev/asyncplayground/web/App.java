@@ -13,6 +13,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Connector;
@@ -97,9 +98,7 @@ public final class App {
             routes.get("/api/runs/{id}/events", events::handle);
             routes.head("/api/runs/{id}/events", events::head);
             routes.post("/api/export", exportApi::export);
-            readable(routes, "/api/status", ctx -> ctx.json(Map.of("activeRuns", runs.activeRuns(),
-                    "queuedRuns", runs.queuedRuns(), "liveEngineThreads", runs.liveEngineThreads(),
-                    "openStreams", events.openStreams())));
+            readable(routes, "/api/status", ctx -> ctx.json(status(runs, events)));
 
             answerErrors(routes, errors);
             config.events.serverStopping(runs::close);
@@ -137,6 +136,22 @@ public final class App {
     private static void readable(RoutesConfig routes, String path, Handler handler) {
         routes.get(path, handler);
         routes.head(path, handler);
+    }
+
+    /** What is alive right now and how much memory the kept runs and the heap take, so nothing stuck can hide. */
+    private static Map<String, Object> status(RunRegistry runs, EventStream events) {
+        Runtime heap = Runtime.getRuntime();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("activeRuns", runs.activeRuns());
+        json.put("queuedRuns", runs.queuedRuns());
+        json.put("liveEngineThreads", runs.liveEngineThreads());
+        json.put("openStreams", events.openStreams());
+        json.put("keptRuns", runs.keptRuns());
+        json.put("runStoreBytes", runs.storedBytes());
+        json.put("runStoreBudgetBytes", runs.budgetBytes());
+        json.put("heapUsedBytes", heap.totalMemory() - heap.freeMemory());
+        json.put("heapMaxBytes", heap.maxMemory());
+        return json;
     }
 
     /**

@@ -6,7 +6,7 @@ import dev.asyncplayground.timeline.TimelineEvent;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,24 +22,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  * messages of up to {@value #MAX_BATCH} events each, whose id is the last event's: one write
  * and flush per burst instead of one per event. Each client is served by its request's own
  * virtual thread, which reads the log and writes frames encoded once per run ({@link EventTexts}),
- * so a slow or vanished client never holds up the run or the other viewers.
+ * so a slow or vanished client never holds up the run or the other viewers. A replay reads the
+ * log's columns a bounded batch at a time ({@link EventLog#MAX_BATCH}), so it never builds the
+ * whole replay; a run's shared texts live only while some stream of it is open.
  */
 final class EventStream {
 
     static final int BATCH_ABOVE = 1;
     static final int MAX_BATCH = 2000;
-    static final int RUNS_WITH_TEXTS = 32;
 
     private final RunApi runApi;
     private final Duration heartbeat;
     private final AbandonedRuns abandoned;
     private final AtomicInteger open = new AtomicInteger();
-    private final Map<String, EventTexts> textsByRun = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, EventTexts> eldest) {
-            return size() > RUNS_WITH_TEXTS;
+    private final Map<String, Shared> textsByRun = new HashMap<>();
+
+    /** A run's event texts and how many streams use them. */
+    private static final class Shared {
+        final EventTexts texts;
+        int streams;
+
+        Shared(EventTexts texts) {
+            this.texts = texts;
         }
-    };
+    }
 
     /**
      * @param heartbeat how long a stream may stay silent before a comment is sent; well under
@@ -52,10 +58,21 @@ final class EventStream {
         this.abandoned = abandoned;
     }
 
-    /** The shared event texts of a run, kept for the {@value #RUNS_WITH_TEXTS} runs viewed last. */
-    private EventTexts texts(Run run) {
+    /** The event texts of a run, shared by its streams and dropped when its last stream ends. */
+    private EventTexts acquire(Run run) {
         synchronized (textsByRun) {
-            return textsByRun.computeIfAbsent(run.id(), id -> new EventTexts(run));
+            Shared shared = textsByRun.computeIfAbsent(run.id(), id -> new Shared(new EventTexts(run)));
+            shared.streams++;
+            return shared.texts;
+        }
+    }
+
+    private void release(Run run) {
+        synchronized (textsByRun) {
+            Shared shared = textsByRun.get(run.id());
+            if (shared != null && --shared.streams == 0) {
+                textsByRun.remove(run.id());
+            }
         }
     }
 
@@ -136,7 +153,7 @@ final class EventStream {
     /** Streams on the request's own (virtual) thread until the done event is sent or the client has gone. */
     private void stream(SseOutput out, Run run, long lastSeen) {
         open.incrementAndGet();
-        EventTexts texts = texts(run);
+        EventTexts texts = acquire(run);
         long seq = lastSeen;
         try (AbandonedRuns.Watching watching = abandoned.watching(run)) {
             while (out.isOpen()) {
@@ -153,6 +170,7 @@ final class EventStream {
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
         } finally {
+            release(run);
             open.decrementAndGet();
         }
     }

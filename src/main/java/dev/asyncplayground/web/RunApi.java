@@ -28,7 +28,8 @@ final class RunApi {
     }
 
     void show(Context ctx) {
-        ctx.json(RunJson.of(find(ctx)));
+        Run run = find(ctx);
+        ctx.json(RunJson.of(run, RunPaging.from(ctx)));
     }
 
     void cancel(Context ctx) {
@@ -37,10 +38,12 @@ final class RunApi {
         ctx.status(202).json(Map.of("id", run.id(), "status", run.status().label()));
     }
 
-    /** The run named in the path; a 404 that says so otherwise. */
+    /** The run named in the path; a 410 if the store has forgotten it, a 404 if there never was one. */
     Run find(Context ctx) {
         String id = ctx.pathParam("id");
-        return launcher.runs().find(id).orElseThrow(() -> new ApiException(404,
-                "no run with id '" + id + "' (runs are forgotten after a server restart)"));
+        return launcher.runs().find(id).orElseThrow(() -> launcher.runs().forgot(id)
+                ? new ApiException(410, "run '" + id + "' has been forgotten: the server keeps finished runs only"
+                        + " while they fit in its memory budget (RUN_STORE_MB), the oldest going first; run it again")
+                : new ApiException(404, "no run with id '" + id + "' (runs are forgotten after a server restart)"));
     }
 }

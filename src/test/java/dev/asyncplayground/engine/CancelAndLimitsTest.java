@@ -383,20 +383,26 @@ class CancelAndLimitsTest {
     class Registry {
 
         @Test
-        void theOldestFinishedRunsAreForgottenPastFiveHundred() throws InterruptedException {
-            try (RunRegistry registry = new RunRegistry(Limits.defaults())) {
+        void theOldestFinishedRunsAreForgottenPastTheByteBudgetAndAreKnownAsForgotten() throws InterruptedException {
+            long budget = 200_000;
+            try (RunRegistry registry = new RunRegistry(Limits.defaults(), budget)) {
                 Program program = Program.of(List.of(task("t")));
                 Run keptGoing = registry.start(Program.of(List.of(task("long", nap(20_000)))),
                         new RunOptions(Mode.VIRTUAL_THREADS, 1));
                 List<Run> runs = new ArrayList<>();
-                for (int i = 0; i < 510; i++) {
+                for (int i = 0; i < 40; i++) {
                     runs.add(awaitEnd(registry.start(program, new RunOptions(Mode.SEQUENTIAL, 1))));
                 }
                 assertTrue(registry.find(keptGoing.id()).isPresent(), "a run still going was forgotten");
                 assertTrue(registry.find(runs.getFirst().id()).isEmpty(), "the oldest finished run is still kept");
+                assertTrue(registry.forgot(runs.getFirst().id()), "a forgotten run is known as forgotten");
                 assertTrue(registry.find(runs.getLast().id()).isPresent());
+                assertFalse(registry.forgot(runs.getLast().id()), "a kept run is not forgotten");
+                assertTrue(registry.storedBytes() <= budget, registry.storedBytes() + " bytes kept");
                 long kept = runs.stream().filter(r -> registry.find(r.id()).isPresent()).count();
-                assertEquals(499, kept, "500 kept in all, one of them the run still going");
+                assertTrue(kept >= 2 && kept < runs.size(), kept + " runs kept");
+                assertTrue(runs.subList(runs.size() - (int) kept, runs.size()).stream()
+                        .allMatch(r -> registry.find(r.id()).isPresent()), "the newest are the ones kept");
                 keptGoing.cancel();
                 awaitEnd(keptGoing, PROMPTLY);
             }
@@ -410,10 +416,13 @@ class CancelAndLimitsTest {
                 awaitEnd(a);
                 awaitEnd(b);
                 assertFalse(a.id().equals(b.id()));
-                assertTrue(a.id().matches("[a-z2-9]{10}"), a.id());
+                assertTrue(a.id().matches("[a-z2-9]{9,21}"), a.id());
                 assertEquals(a, registry.find(a.id()).orElseThrow());
                 assertEquals(b, registry.find(b.id()).orElseThrow());
                 assertTrue(registry.find("nosuchrun0").isEmpty());
+                assertFalse(registry.forgot("nosuchrun0"), "an id this server never gave is not a forgotten run");
+                String last = a.id().endsWith("x") ? "y" : "x";
+                assertFalse(registry.forgot(a.id().substring(0, a.id().length() - 1) + last), "a mistyped id");
             }
         }
     }

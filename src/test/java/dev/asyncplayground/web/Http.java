@@ -19,7 +19,12 @@ final class Http {
     private final String base;
 
     Http(RunningApp app) {
-        this.base = app.url();
+        this(app.url());
+    }
+
+    /** A client of the app at {@code base}, e.g. {@code http://localhost:7070}. */
+    Http(String base) {
+        this.base = base;
     }
 
     /** A response: status, headers and the body parsed as JSON (null if empty or not JSON). */

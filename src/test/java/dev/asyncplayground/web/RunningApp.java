@@ -51,6 +51,12 @@ public final class RunningApp implements AutoCloseable {
                 heartbeat, grace).start("127.0.0.1", 0));
     }
 
+    /** Starts the app with default limits and a run store of {@code storeBytes}. */
+    public static RunningApp withStore(long storeBytes) {
+        return new RunningApp(App.create(Catalogue.builtIn(), new RunRegistry(Limits.defaults(), storeBytes),
+                Duration.ofSeconds(10)).start("127.0.0.1", 0));
+    }
+
     /** The base address, e.g. {@code http://127.0.0.1:41234}. */
     public String url() {
         return "http://127.0.0.1:" + app.port();
