@@ -27,6 +27,12 @@ public final class RunRegistry implements AutoCloseable {
     private static final int KEPT_RUNS = 10_000;
 
     private final Limits limits;
+    /**
+     * The store fills its budget only up to 15/16: the last sixteenth is headroom for what the
+     * runs' size estimate cannot see, such as the server's buffers grown by their large answers,
+     * so that the heap the kept runs really take stays within the budget.
+     */
+    private static final int HEADROOM_PARTS = 16;
     private final long budgetBytes;
     private final int cores = Runtime.getRuntime().availableProcessors();
     private final RunIds ids = new RunIds();
@@ -232,7 +238,8 @@ public final class RunRegistry implements AutoCloseable {
     /** Forgets the oldest finished runs while they take more than the budget or are too many. */
     private void forgetOldRuns() {
         Iterator<Run> oldestFirst = runs.values().iterator();
-        while ((storedBytes > budgetBytes || runs.size() > KEPT_RUNS) && oldestFirst.hasNext()) {
+        long fill = budgetBytes - budgetBytes / HEADROOM_PARTS;
+        while ((storedBytes > fill || runs.size() > KEPT_RUNS) && oldestFirst.hasNext()) {
             Long bytes = finishedBytes.remove(oldestFirst.next());
             if (bytes != null) {
                 storedBytes -= bytes;
