@@ -40,6 +40,7 @@ public final class Main {
         Thread.ofPlatform().name("warm-up").start(warmUp);
         Javalin app = App.create(catalogue, new RunRegistry(limits, budget, storeBytes));
         Duration warmed = waitFor(warmUp);
+        Port.awaitFree(port, Duration.ofSeconds(2));
         try {
             app.start(port);
         } catch (JavalinBindException e) {

@@ -1,5 +1,10 @@
 package dev.asyncplayground;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+
 /** Reads the port to listen on from the {@code PORT} environment variable. */
 final class Port {
 
@@ -24,5 +29,33 @@ final class Port {
                     + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'");
         }
         return Integer.parseInt(digits);
+    }
+
+    /**
+     * Waits up to {@code patience} for {@code port} to be free to listen on. The warm-up's own
+     * server and connections have just closed on the loopback, and a port the system handed out
+     * to them a moment ago can take a little while to be free again; a port another program holds
+     * stays taken, and the start that follows then says so.
+     */
+    static void awaitFree(int port, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!free(port) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 }
