@@ -27,15 +27,6 @@ public final class Exporter {
         };
     }
 
-    /** Why this program cannot be written in the target's style, or empty if it can. */
-    public static Optional<String> problem(Program program, ExportTarget target) {
-        boolean timeouts = program.tasks().stream().anyMatch(task -> !CallbackSteps.writes(task.steps()));
-        return target.style() == Style.CALLBACKS && timeouts
-                ? Optional.of("the callbacks style cannot write this scenario's 'timeout' steps (giving up would mean"
-                        + " cancelling whichever callback is pending); choose the asyncio or futures style")
-                : Optional.empty();
-    }
-
     /** A file name for the export, e.g. {@code counting.py} or {@code Counting.java}. */
     public static String fileName(ExportTarget target, String id) {
         return switch (target.language()) {

@@ -2,7 +2,10 @@ package dev.asyncplayground.export;
 
 import java.util.Set;
 
-/** The few helper functions an exported file needs: a CPU burn, and a sleep a timeout can cut short. */
+/**
+ * The few helpers an exported file needs: a CPU burn, a sleep a timeout can cut short, and the
+ * callbacks style's {@code Place} for tasks with timeouts.
+ */
 final class Helpers {
 
     private Helpers() {
@@ -22,7 +25,8 @@ final class Helpers {
         }
         if (used.contains("burn")) {
             boolean loop = style == Style.ASYNCIO || style == Style.CALLBACKS;
-            String until = used.contains("pause") || !loop ? ", deadline=float(\"inf\")" : "";
+            boolean cut = used.contains("pause") || used.contains("place") || !loop;
+            String until = cut ? ", deadline=float(\"inf\")" : "";
             out.blank().open("def burn(seconds" + until + "):")
                     .add("\"\"\"A cpu step: keeps this thread busy until it has used `seconds` of CPU time.\"\"\"")
                     .add("until = time.thread_time() + seconds")
@@ -38,6 +42,9 @@ final class Helpers {
                     .add("left = deadline - time.monotonic()")
                     .add("time.sleep(max(0, min(seconds, left)))")
                     .open("if seconds > left:").add("raise TimeoutError").close().close().blank().blank();
+        }
+        if (used.contains("place")) {
+            CallbackPlace.python(out);
         }
     }
 

@@ -21,7 +21,8 @@ final class PythonFile {
             "while", "with", "yield", "print", "max", "min", "sum", "range", "burn", "pause", "run", "main", "shared",
             "ended", "time", "sys", "asyncio", "threading", "multiprocessing", "wait", "Future", "seen", "deadline",
             "steps", "slots", "started", "name", "task", "pool", "failure", "say", "fork", "futures", "left", "loop",
-            "done", "failed", "step_1", "step_2", "step_3", "step_4", "step_5", "step_6", "step_7", "step_8", "step_9");
+            "done", "failed", "place", "Place", "after_timeout", "step_1", "step_2", "step_3", "step_4", "step_5",
+            "step_6", "step_7", "step_8", "step_9");
 
     private final Program program;
     private final ExportTarget target;

@@ -54,9 +54,6 @@ final class ExportApi {
         ExportTarget target = ExportTarget.of(Language.byId((String) language).orElseThrow(), (String) style, options,
                 title);
         Program program = launcher.expand(scenario, params);
-        Exporter.problem(program, target).ifPresent(problem -> {
-            throw new ApiException(400, problem);
-        });
         return new Code(Exporter.fileName(target, id), Exporter.export(program, target, source));
     }
 

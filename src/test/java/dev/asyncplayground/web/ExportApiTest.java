@@ -55,6 +55,30 @@ class ExportApiTest extends ApiTestSupport {
         }
 
         @Test
+        void writesATimeoutInTheCallbacksStyleAsATimerThatCancelsThePendingWait() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("scenario", "task \"a\":\n  timeout 1s:\n    wait 2s \"slow\"\n  print \"gave up\"\n");
+            body.put("mode", "event-loop");
+            body.put("language", "python");
+            body.put("style", "callbacks");
+            Http.Reply reply = http.post("/api/export", body);
+            assertEquals(200, reply.status(), reply.text());
+            assertTrue(reply.text().contains("""
+                        def step_1():
+                            place.timeout(1, after_timeout)  # timeout 1s: gives up on the steps inside after 1s, \
+                    then goes on with after_timeout()
+                            place.wait(2, step_2)  # slow
+                        def step_2():
+                            place.in_time()  # the steps inside ended in time: the timeout will not go off
+                            after_timeout()
+                        def after_timeout():
+                            print("gave up")
+                            done()
+                    """), reply.text());
+            assertTrue(reply.text().contains("class Place:"), "the file defines the Place the task keeps");
+        }
+
+        @Test
         void takesTheDefaultStyleOfTheModeWhenNoneIsGiven() {
             Http.Reply reply = http.post("/api/export", counting("platform-threads", "python"));
             assertTrue(reply.text().contains("ThreadPoolExecutor(max_workers=POOL_SIZE)"), reply.text());
@@ -79,18 +103,6 @@ class ExportApiTest extends ApiTestSupport {
             Http.Reply reply = http.post("/api/export", body);
             assertEquals(400, reply.status());
             assertEquals(message, reply.object().get("error"));
-        }
-
-        @Test
-        void theCallbacksStyleSaysItCannotWriteATimeout() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("scenario", "task \"a\":\n  timeout 1s:\n    wait 2s\n");
-            body.put("mode", "event-loop");
-            body.put("language", "python");
-            body.put("style", "callbacks");
-            Http.Reply reply = http.post("/api/export", body);
-            assertEquals(400, reply.status());
-            assertTrue(reply.object().get("error").toString().contains("choose the asyncio or futures style"));
         }
 
         @Test
