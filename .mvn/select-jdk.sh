@@ -25,8 +25,9 @@ apg_current_jdk() {
 apg_newest_jdk() {
   apg_best="" apg_best_major=0
   set +f
-  for apg_jdk in /usr/lib/jvm/* /usr/local/lib/jvm/* /opt/java/* /opt/jdk* \
-      "${HOME-}"/.sdkman/candidates/java/* "${HOME-}"/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+  # APG_JDK_SEARCH (patterns, space separated) replaces the usual places; the tests use it.
+  for apg_jdk in ${APG_JDK_SEARCH:-/usr/lib/jvm/* /usr/local/lib/jvm/* /opt/java/* /opt/jdk* \
+      ${HOME-/root}/.sdkman/candidates/java/* ${HOME-/root}/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home}; do
     [ -x "$apg_jdk/bin/javac" ] || continue
     apg_major=$(apg_jdk_major "$apg_jdk")
     if [ "$apg_major" -gt "$apg_best_major" ]; then
