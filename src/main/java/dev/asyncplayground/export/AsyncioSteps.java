@@ -10,7 +10,7 @@ import java.util.List;
  *
  * <p>A cpu step is a plain call: it holds the event loop, as it does in the playground's event loop.
  */
-final class AsyncioSteps extends StepWalk {
+final class AsyncioSteps extends PythonWalk {
 
     private int inners;
 
@@ -25,21 +25,6 @@ final class AsyncioSteps extends StepWalk {
             out.add("await ended[" + Literals.quoted(task) + "].wait()  # starts after " + Literals.quoted(task));
         }
         body(steps);
-    }
-
-    @Override
-    boolean camel() {
-        return false;
-    }
-
-    @Override
-    void comment(String text) {
-        out.add("# " + text);
-    }
-
-    @Override
-    void empty() {
-        out.add("pass");
     }
 
     @Override

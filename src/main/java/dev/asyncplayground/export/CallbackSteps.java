@@ -16,7 +16,7 @@ import java.util.List;
  * calls the function written after the timeout's steps, which the steps also call when they end in
  * time.
  */
-final class CallbackSteps extends StepWalk {
+final class CallbackSteps extends PythonWalk {
 
     private int step;
     private boolean placed;
@@ -59,16 +59,6 @@ final class CallbackSteps extends StepWalk {
         String following = "step_" + (step + 1);
         out.add(schedule.formatted(following)).close().open("def " + following + "(" + parameter + "):");
         step++;
-    }
-
-    @Override
-    boolean camel() {
-        return false;
-    }
-
-    @Override
-    void comment(String text) {
-        out.add("# " + text);
     }
 
     @Override

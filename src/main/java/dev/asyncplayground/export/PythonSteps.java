@@ -11,7 +11,7 @@ import java.util.function.Function;
  * <p>A timeout keeps its deadline in a variable; the steps under it stop there and raise
  * {@code TimeoutError}, which the timeout's {@code except} catches so the task goes on.
  */
-final class PythonSteps extends StepWalk {
+final class PythonSteps extends PythonWalk {
 
     private final Style style;
     private final Function<String, Integer> order;
@@ -33,21 +33,6 @@ final class PythonSteps extends StepWalk {
             awaitEnds(after, null, "starts after ");
         }
         body(steps);
-    }
-
-    @Override
-    boolean camel() {
-        return false;
-    }
-
-    @Override
-    void comment(String text) {
-        out.add("# " + text);
-    }
-
-    @Override
-    void empty() {
-        out.add("pass");
     }
 
     @Override
