@@ -52,15 +52,6 @@ final class AsyncioSteps extends PythonWalk {
     }
 
     @Override
-    void update(Step.Update update, int nth, String deadline) {
-        String name = Literals.quoted(update.shared());
-        out.add("seen = shared[" + name + "]  # read " + update.shared());
-        pause(new Step.Wait(update.think(), "think"), deadline);
-        out.add("shared[" + name + "] = seen + " + update.delta() + "  # write what was read plus "
-                + update.delta());
-    }
-
-    @Override
     void await(List<String> tasks, String deadline) {
         for (String task : tasks) {
             out.add("await ended[" + Literals.quoted(task) + "].wait()  # await " + Literals.quoted(task));

@@ -1,8 +1,11 @@
 package dev.asyncplayground.export;
 
+import dev.asyncplayground.scenario.Step;
+
 /**
- * What every Python style writes alike: snake_case names, {@code #} comments and {@code pass} for
- * an empty block.
+ * What the Python styles write alike: snake_case names, {@code #} comments, {@code pass} for an
+ * empty block, and a read-modify-write of a shared value with a pause in between (callbacks,
+ * which cannot pause inside a function, write their own).
  */
 abstract class PythonWalk extends StepWalk {
 
@@ -23,5 +26,14 @@ abstract class PythonWalk extends StepWalk {
     @Override
     void empty() {
         out.add("pass");
+    }
+
+    @Override
+    void update(Step.Update update, int nth, String deadline) {
+        String name = Literals.quoted(update.shared());
+        out.add("seen = shared[" + name + "]  # read " + update.shared());
+        pause(new Step.Wait(update.think(), "think"), deadline);
+        out.add("shared[" + name + "] = seen + " + update.delta() + "  # write what was read plus "
+                + update.delta());
     }
 }
