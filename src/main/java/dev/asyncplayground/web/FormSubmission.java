@@ -102,33 +102,28 @@ record FormSubmission(List<Param> params, Map<String, String> raw, List<Diagnost
 
     /** Why the form cannot run as it is, or null if it can. */
     String problem() {
+        return problem(modes, "fix the values marked above");
+    }
+
+    /** Why the form cannot be exported under a mode as it is (no mode need be ticked), or null if it can. */
+    String exportProblem(Mode mode) {
+        return problem(List.of(mode), "fix the values marked in the form: " + String.join("; ", errors.values()));
+    }
+
+    private String problem(List<Mode> runAs, String fieldsMessage) {
         if (!diagnostics.isEmpty()) {
             return "fix the scenario's errors first";
         }
         if (!errors.isEmpty()) {
-            return "fix the values marked above";
+            return fieldsMessage;
         }
-        if (modes.isEmpty()) {
+        if (runAs.isEmpty()) {
             return "tick at least one mode to run";
         }
         if (Double.isNaN(speed)) {
             return RunRequest.SPEED_RULE;
         }
-        return modes.stream().flatMap(mode -> pool.problem(mode, speed).stream()).findFirst().orElse(null);
-    }
-
-    /** Why the form cannot be exported under a mode as it is (no mode need be ticked), or null if it can. */
-    String exportProblem(Mode mode) {
-        if (!diagnostics.isEmpty()) {
-            return "fix the scenario's errors first";
-        }
-        if (!errors.isEmpty()) {
-            return "fix the values marked in the form: " + String.join("; ", errors.values());
-        }
-        if (Double.isNaN(speed)) {
-            return RunRequest.SPEED_RULE;
-        }
-        return pool.problem(mode, speed).orElse(null);
+        return runAs.stream().flatMap(mode -> pool.problem(mode, speed).stream()).findFirst().orElse(null);
     }
 
     /** The diagnostics and fields, with {@code error} as the form-wide message. */
