@@ -28,8 +28,10 @@ final class Details {
             return known;
         }
         if (size == values.length) {
-            values = Arrays.copyOf(values, size * 2);
-            texts = Arrays.copyOf(texts, size * 2);
+            long[] moreValues = Arrays.copyOf(values, size * 2);
+            int[] moreTexts = Arrays.copyOf(texts, size * 2);
+            values = moreValues;
+            texts = moreTexts;
         }
         values[size] = value;
         texts[size] = text;

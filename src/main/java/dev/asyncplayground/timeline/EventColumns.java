@@ -69,20 +69,35 @@ final class EventColumns {
         return chunks * CHUNK_BYTES + times.length * 5 * 8L;
     }
 
+    /**
+     * Adds one chunk, all or nothing: if the heap runs out part-way, nothing changes and the next
+     * {@link #add} tries again (rather than writing into a chunk that was never allocated).
+     */
     private void grow() {
-        int chunk = chunks++;
+        int chunk = chunks;
+        long[] newTimes = new long[CHUNK];
+        int[] newTasks = new int[CHUNK];
+        byte[] newKinds = new byte[CHUNK];
+        char[] newThreads = new char[CHUNK];
+        int[] newDetails = new int[CHUNK];
         if (chunk == times.length) {
             int capacity = Math.max(4, chunk * 2);
-            times = Arrays.copyOf(times, capacity);
-            tasks = Arrays.copyOf(tasks, capacity);
-            kinds = Arrays.copyOf(kinds, capacity);
-            threads = Arrays.copyOf(threads, capacity);
-            details = Arrays.copyOf(details, capacity);
+            long[][] t = Arrays.copyOf(times, capacity);
+            int[][] k = Arrays.copyOf(tasks, capacity);
+            byte[][] n = Arrays.copyOf(kinds, capacity);
+            char[][] h = Arrays.copyOf(threads, capacity);
+            int[][] d = Arrays.copyOf(details, capacity);
+            times = t;
+            tasks = k;
+            kinds = n;
+            threads = h;
+            details = d;
         }
-        times[chunk] = new long[CHUNK];
-        tasks[chunk] = new int[CHUNK];
-        kinds[chunk] = new byte[CHUNK];
-        threads[chunk] = new char[CHUNK];
-        details[chunk] = new int[CHUNK];
+        times[chunk] = newTimes;
+        tasks[chunk] = newTasks;
+        kinds[chunk] = newKinds;
+        threads[chunk] = newThreads;
+        details[chunk] = newDetails;
+        chunks++;
     }
 }
