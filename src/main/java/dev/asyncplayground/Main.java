@@ -1,6 +1,7 @@
 package dev.asyncplayground;
 
 import dev.asyncplayground.engine.AdmissionBudget;
+import dev.asyncplayground.engine.Carriers;
 import dev.asyncplayground.engine.Limits;
 import dev.asyncplayground.engine.RunRegistry;
 import dev.asyncplayground.engine.StoreBudget;
@@ -20,6 +21,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Carriers.spareOneForTheServer();
         int port;
         Limits limits;
         AdmissionBudget budget;

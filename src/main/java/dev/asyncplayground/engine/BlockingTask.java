@@ -10,16 +10,25 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Used by the thread-based models: waits are real sleeps, CPU steps really burn CPU, a lock or
  * an await blocks until it is free or its deadline passes. Interrupting the thread cancels the
- * task (the interrupt flag stays set for the caller to see).
+ * task (the interrupt flag stays set for the caller to see). Under virtual threads the task holds
+ * a {@link Carriers} token while it runs and lets go of it while it blocks.
  */
 final class BlockingTask {
 
     private final RunState run;
     private final int task;
+    private final Carriers carriers;
+    private boolean holding;
 
+    /** A task on a platform thread, which the OS schedules: no tokens. */
     BlockingTask(RunState run, int task) {
+        this(run, task, Carriers.UNLIMITED);
+    }
+
+    BlockingTask(RunState run, int task, Carriers carriers) {
         this.run = run;
         this.task = task;
+        this.carriers = carriers;
     }
 
     /**
@@ -29,6 +38,7 @@ final class BlockingTask {
     void run() {
         TaskCursor cursor = new TaskCursor(run, task, lock -> run.lock(lock).unlock());
         try {
+            hold();
             Need need = cursor.advance(true);
             while (need != Need.FINISHED) {
                 need = cursor.advance(meet(need));
@@ -38,17 +48,48 @@ final class BlockingTask {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error bug) {
             run.abort(bug);
+        } finally {
+            letGo();
         }
     }
 
     private boolean meet(Need need) throws InterruptedException {
         return switch (need) {
-            case Need.Sleep sleep -> sleepUntil(sleep.wakeAt(), !sleep.expires());
+            case Need.Sleep sleep -> blocked(() -> sleepUntil(sleep.wakeAt(), !sleep.expires()));
             case Need.Burn burn -> run.burn(burn);
-            case Need.Lock lock -> acquire(run.lock(lock.name()), lock.deadline());
-            case Need.Join join -> joinAll(join);
+            case Need.Lock lock -> blocked(() -> acquire(run.lock(lock.name()), lock.deadline()));
+            case Need.Join join -> blocked(() -> joinAll(join));
             case Need.Finished finished -> true;
         };
+    }
+
+    /** Something that blocks the thread; true if what it waited for came. */
+    @FunctionalInterface
+    private interface Blocking {
+        boolean await() throws InterruptedException;
+    }
+
+    /**
+     * Blocks without a token, then waits for one to go on. A task stopped meanwhile ends without
+     * one: its end records events only.
+     */
+    private boolean blocked(Blocking blocking) throws InterruptedException {
+        letGo();
+        boolean met = blocking.await();
+        hold();
+        return met;
+    }
+
+    private void hold() throws InterruptedException {
+        carriers.take();
+        holding = true;
+    }
+
+    private void letGo() {
+        if (holding) {
+            holding = false;
+            carriers.give();
+        }
     }
 
     private static boolean sleepUntil(long until, boolean met) throws InterruptedException {

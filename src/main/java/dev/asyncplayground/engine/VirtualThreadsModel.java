@@ -10,7 +10,8 @@ import java.util.concurrent.Semaphore;
  * <p>Without a limit every task starts at once. With {@code limit} N, a fair semaphore lets at
  * most N tasks be in flight: the launcher takes a permit before starting each task's thread, in
  * declaration order, and a task gives its permit back when it ends. Tasks past the first N are
- * recorded as queued at the start.
+ * recorded as queued at the start. A task runs only while it holds one of the {@link Carriers}
+ * tokens, as many as the JVM has carriers.
  */
 final class VirtualThreadsModel implements ExecutionModel {
 
@@ -43,7 +44,7 @@ final class VirtualThreadsModel implements ExecutionModel {
     }
 
     private static Runnable body(RunState run, int task, Semaphore permits) {
-        BlockingTask blocking = new BlockingTask(run, task);
+        BlockingTask blocking = new BlockingTask(run, task, Carriers.SHARED);
         if (permits == null) {
             return blocking::run;
         }
