@@ -1,5 +1,6 @@
 package dev.asyncplayground.bench;
 
+import dev.asyncplayground.engine.Carriers;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -27,6 +28,7 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws InterruptedException, IOException {
+        Carriers.spareOneForTheServer();
         List<String> words = new ArrayList<>();
         for (String arg : args) {
             for (String word : arg.strip().split("[\\s,]+")) {
