@@ -15,7 +15,14 @@ final class CpuBurner {
         boolean charge(long nanos);
     }
 
-    private static final int ROUND = 20_000;
+    /**
+     * The longest the burner goes between readings of the CPU clock. A thread cannot burn more CPU
+     * than the wall time that passes, so reading again once the wall time still missing has passed
+     * (or this, if sooner) never burns more than one round too much; and the reading, which for a
+     * virtual thread looks up its carrier, stays off the hot path.
+     */
+    private static final long READ_EVERY_NANOS = 1_000_000;
+    private static final int ROUND = 2_000;
     private static volatile long sink;
 
     private CpuBurner() {
@@ -33,26 +40,31 @@ final class CpuBurner {
         long lastWall = System.nanoTime();
         long burnt = 0;
         long acc = sink;
-        while (burnt < nanos) {
-            if (lastWall >= deadline) {
-                sink = acc;
-                return false;
+        try {
+            while (burnt < nanos) {
+                if (lastWall >= deadline) {
+                    return false;
+                }
+                long wall = lastWall;
+                long readAt = lastWall + Math.min(READ_EVERY_NANOS, nanos - burnt);
+                while (wall < readAt && wall < deadline) {
+                    acc = spin(acc);
+                    wall = System.nanoTime();
+                }
+                CpuClock.Reading now = CpuClock.read();
+                long cpu = now.since(last);
+                long used = cpu >= 0 ? cpu : wall - lastWall;
+                burnt += used;
+                last = now;
+                lastWall = wall;
+                if (Thread.interrupted() || !budget.charge(used)) {
+                    throw new InterruptedException("cpu step stopped");
+                }
             }
-            acc = spin(acc);
-            CpuClock.Reading now = CpuClock.read();
-            long wall = System.nanoTime();
-            long cpu = now.since(last);
-            long used = cpu >= 0 ? cpu : wall - lastWall;
-            burnt += used;
-            last = now;
-            lastWall = wall;
-            if (Thread.interrupted() || !budget.charge(used)) {
-                sink = acc;
-                throw new InterruptedException("cpu step stopped");
-            }
+            return true;
+        } finally {
+            sink = acc;
         }
-        sink = acc;
-        return true;
     }
 
     /** A round of real arithmetic the JIT cannot drop (its result is kept). */
