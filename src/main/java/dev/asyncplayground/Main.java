@@ -10,6 +10,8 @@ import dev.asyncplayground.web.App;
 import dev.asyncplayground.web.WarmUp;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -35,6 +37,13 @@ public final class Main {
             refuse(e.getMessage());
             return;
         }
+        ServerSocket held;
+        try {
+            held = Port.hold(port);
+        } catch (IOException taken) {
+            refuse(inUse(port));
+            return;
+        }
         Catalogue catalogue = Catalogue.builtIn();
         boolean warm = WarmUp.wanted(System.getenv());
         long cpuBefore = WarmUp.processCpuNanos();
@@ -42,11 +51,11 @@ public final class Main {
         Thread.ofPlatform().name("warm-up").start(warmUp);
         Javalin app = App.create(catalogue, new RunRegistry(limits, budget, storeBytes));
         Duration warmed = waitFor(warmUp);
-        Port.awaitFree(port, Duration.ofSeconds(2));
         try {
+            held.close();
             app.start(port);
-        } catch (JavalinBindException e) {
-            refuse("port " + port + " is already in use; set PORT to a free port");
+        } catch (IOException | JavalinBindException e) {
+            refuse(inUse(port));
             return;
         }
         long cpuMs = (WarmUp.processCpuNanos() - cpuBefore) / 1_000_000;
@@ -54,6 +63,10 @@ public final class Main {
                 + " ms of CPU (WARM_UP=off skips the warm-up)." : "Not warmed up (WARM_UP=off); start-up used " + cpuMs
                 + " ms of CPU.");
         System.out.println("Async Playground is running: open http://localhost:" + port);
+    }
+
+    private static String inUse(int port) {
+        return "port " + port + " is already in use; set PORT to a free port";
     }
 
     private static void refuse(String reason) {

@@ -3,7 +3,6 @@ package dev.asyncplayground;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.time.Duration;
 
 /** Reads the port to listen on from the {@code PORT} environment variable. */
 final class Port {
@@ -32,30 +31,21 @@ final class Port {
     }
 
     /**
-     * Waits up to {@code patience} for {@code port} to be free to listen on. The warm-up's own
-     * server and connections have just closed on the loopback, and a port the system handed out
-     * to them a moment ago can take a little while to be free again; a port another program holds
-     * stays taken, and the start that follows then says so.
+     * Holds {@code port} until the app listens on it, so that nothing started meanwhile is handed
+     * it: the warm-up's own server and connections take ports the system picks, and once one of
+     * them took the very port the app was about to open.
+     *
+     * @throws IOException when another program holds the port
      */
-    static void awaitFree(int port, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (!free(port) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(port));
-            return true;
+    static ServerSocket hold(int port) throws IOException {
+        ServerSocket held = new ServerSocket();
+        try {
+            held.setReuseAddress(true);
+            held.bind(new InetSocketAddress(port));
+            return held;
         } catch (IOException taken) {
-            return false;
+            held.close();
+            throw taken;
         }
     }
 }
