@@ -42,8 +42,8 @@ class ModelsBrowserTest {
                 d.findElement(By.cssSelector(".run[data-mode='event-loop'] .threads")).isDisplayed());
         assertEquals(1, chips("event-loop").size(), "an event loop runs every step on one thread");
         int carriers = chips("virtual-threads").size();
-        assertTrue(carriers >= 1 && carriers <= Runtime.getRuntime().availableProcessors(),
-                "virtual threads run on a few carriers: " + carriers);
+        assertTrue(carriers >= 1 && carriers <= Runtime.getRuntime().availableProcessors() + 1,
+                "virtual threads run on a few carriers (one per core and the one the server keeps): " + carriers);
         browser().findElement(By.cssSelector(".run[data-mode='virtual-threads'] .threads .thread-chip")).click();
         browser().executeScript("arguments[0].scrollIntoView()", browser().findElement(By.cssSelector(".comparison")));
         session.screenshot("models-by-thread.png");
