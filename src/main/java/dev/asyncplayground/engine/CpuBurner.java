@@ -22,7 +22,7 @@ final class CpuBurner {
      * virtual thread looks up its carrier, stays off the hot path.
      */
     private static final long READ_EVERY_NANOS = 1_000_000;
-    private static final int ROUND = 500;
+    private static final int ROUND = 2_000;
     private static volatile long sink;
 
     private CpuBurner() {

@@ -35,7 +35,7 @@ public final class WarmUp {
             for t in 1..3:
               task "t{t}":
                 wait 1ms "read"
-                cpu 5ms "compute"
+                cpu 15ms "compute"
                 lock "total":
                   update total by 1 thinking 1ms
                 print "t{t} done"
