@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -90,8 +91,9 @@ final class FidelityBench {
             }
         }
         table.print(out);
-        out.println("bar: measured <= ideal x 1.02 + 10 ms (scenario ms). 'worst over' = max measured - ideal,"
-                + " in real ms (scenario ms / speed).");
+        out.println("bar: measured <= ideal x 1.02 + 10 ms (scenario ms), or, for a run the machine gave fewer"
+                + " cores than its ideal assumes, the same against its idealForCoresGivenMs (PRODUCT.md section 7)."
+                + " 'worst over' = max measured - ideal, in real ms (scenario ms / speed).");
         return allMet;
     }
 
@@ -102,25 +104,42 @@ final class FidelityBench {
         double ideal = 0;
         double fewestCores = Double.NaN;
         int met = 0;
+        int metForCores = 0;
         String unfinished = "";
         for (int i = 0; i < REPEATS; i++) {
             Run run = runOnce(registry, program, options);
             ideal = run.idealMs();
-            measured[i] = run.summary().elapsedMs();
-            double given = run.coresGiven().map(CoresGiven::given).orElse(Double.NaN);
+            double elapsed = run.summary().elapsedMs();
+            measured[i] = elapsed;
+            Optional<CoresGiven> cores = run.coresGiven();
+            double given = cores.map(CoresGiven::given).orElse(Double.NaN);
             fewestCores = Double.isNaN(fewestCores) ? given : Math.min(fewestCores, given);
             if (run.status() != RunStatus.DONE) {
                 unfinished = " " + run.status().label() + ": " + run.message();
-            } else if (measured[i] <= bar(ideal)) {
+            } else if (elapsed <= bar(ideal)) {
                 met++;
+            } else if (cores.filter(c -> c.given() < c.assumed()).filter(c -> elapsed <= bar(c.idealForCoresGivenMs()))
+                    .isPresent()) {
+                metForCores++;
             }
         }
         double worstReal = (Stats.max(measured) - ideal) / options.speed();
         table.row(id, options.mode().id(), Stats.f(options.speed(), 0), Stats.f(ideal, 1),
                 Stats.f(Stats.min(measured), 1), Stats.f(Stats.median(measured), 1), Stats.f(Stats.max(measured), 1),
                 Stats.f(bar(ideal), 1), Stats.f(worstReal, 2), Double.isNaN(fewestCores) ? "-" : Stats.f(fewestCores, 2),
-                met == REPEATS ? "yes" : "NO (" + met + "/" + REPEATS + " met)" + unfinished);
-        return met == REPEATS;
+                verdict(met, metForCores) + unfinished);
+        return met + metForCores == REPEATS;
+    }
+
+    /**
+     * "yes" when every run met the plain bar; when some met it only against the ideal for the
+     * cores the machine gave them (PRODUCT.md section 7 allows that), says how many.
+     */
+    private static String verdict(int met, int metForCores) {
+        if (met + metForCores < REPEATS) {
+            return "NO (" + (met + metForCores) + "/" + REPEATS + " met)";
+        }
+        return metForCores == 0 ? "yes" : "yes (" + metForCores + "/" + REPEATS + " for cores given)";
     }
 
     private static Run runOnce(RunRegistry registry, Program program, RunOptions options) throws InterruptedException {
