@@ -3,10 +3,8 @@ package dev.asyncplayground.export;
 import dev.asyncplayground.scenario.Program;
 import dev.asyncplayground.scenario.TaskSpec;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -73,14 +71,11 @@ final class JavaFile {
     }
 
     private Set<String> tasks(Lines lines) {
-        Map<String, Integer> order = new HashMap<>();
-        for (int i = 0; i < program.tasks().size(); i++) {
-            order.put(program.tasks().get(i).name(), i);
-        }
+        TaskOrder order = new TaskOrder(program);
         Set<String> used = new LinkedHashSet<>();
         for (int i = 0; i < program.tasks().size(); i++) {
             TaskSpec task = program.tasks().get(i);
-            JavaSteps steps = new JavaSteps(lines, names, target.options().speed(), style, order::get);
+            JavaSteps steps = new JavaSteps(lines, names, target.options().speed(), style, order);
             lines.open("static void " + names.of("task", task.name()) + "() throws Exception {");
             steps.task(i, task.after(), task.steps());
             lines.close("}").blank();

@@ -2,7 +2,6 @@ package dev.asyncplayground.export;
 
 import dev.asyncplayground.scenario.Step;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * A task's steps as blocking Java: {@code Thread.sleep}, a CPU burn, a fair {@code ReentrantLock}
@@ -14,11 +13,11 @@ import java.util.function.Function;
 final class JavaSteps extends StepWalk {
 
     private final Style style;
-    private final Function<String, Integer> order;
+    private final TaskOrder order;
     private int current;
 
-    /** @param order a task's position in declaration order, by name (sequential needs it) */
-    JavaSteps(Lines out, Names names, double speed, Style style, Function<String, Integer> order) {
+    /** @param order the tasks' declaration order (sequential needs it) */
+    JavaSteps(Lines out, Names names, double speed, Style style, TaskOrder order) {
         super(out, names, speed);
         this.style = style;
         this.order = order;
@@ -107,8 +106,8 @@ final class JavaSteps extends StepWalk {
     private void awaitEnds(List<String> tasks, String deadline, String what) {
         for (String task : tasks) {
             String name = Literals.quoted(task);
-            if (style == Style.PLAIN && order.apply(task) < current) {
-                comment(what + name + ": it has already ended, as the tasks run one after another");
+            if (style == Style.PLAIN && order.before(task, current)) {
+                comment(TaskOrder.alreadyEnded(what, name));
             } else if (style == Style.PLAIN) {
                 used.add("notRunYet");
                 out.add("notRunYet(" + name + ");");

@@ -5,7 +5,6 @@ import dev.asyncplayground.scenario.Step;
 import dev.asyncplayground.scenario.TaskSpec;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -62,10 +61,7 @@ final class PythonFile {
     }
 
     private Set<String> tasks(Lines lines) {
-        Map<String, Integer> order = new TreeMap<>();
-        for (int i = 0; i < program.tasks().size(); i++) {
-            order.put(program.tasks().get(i).name(), i);
-        }
+        TaskOrder order = new TaskOrder(program);
         StepWalk walk;
         for (int i = 0; i < program.tasks().size(); i++) {
             TaskSpec task = program.tasks().get(i);
@@ -82,7 +78,7 @@ final class PythonFile {
                 steps.task(task.after(), task.steps());
                 walk = steps;
             } else {
-                PythonSteps steps = new PythonSteps(lines, names, target.options().speed(), style, order::get);
+                PythonSteps steps = new PythonSteps(lines, names, target.options().speed(), style, order);
                 lines.open("def " + function + "():");
                 steps.task(i, task.after(), task.steps());
                 walk = steps;

@@ -2,7 +2,6 @@ package dev.asyncplayground.export;
 
 import dev.asyncplayground.scenario.Step;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * A task's steps as blocking Python: {@code time.sleep}, a CPU burn, locks and events of
@@ -14,13 +13,11 @@ import java.util.function.Function;
 final class PythonSteps extends PythonWalk {
 
     private final Style style;
-    private final Function<String, Integer> order;
+    private final TaskOrder order;
     private int current;
 
-    /**
-     * @param order a task's position in declaration order, by name (sequential needs it)
-     */
-    PythonSteps(Lines out, Names names, double speed, Style style, Function<String, Integer> order) {
+    /** @param order the tasks' declaration order (sequential needs it) */
+    PythonSteps(Lines out, Names names, double speed, Style style, TaskOrder order) {
         super(out, names, speed);
         this.style = style;
         this.order = order;
@@ -103,8 +100,8 @@ final class PythonSteps extends PythonWalk {
 
     private void sequentialAwait(String task, String what) {
         String name = Literals.quoted(task);
-        if (order.apply(task) < current) {
-            comment(what + name + ": it has already ended, as the tasks run one after another");
+        if (order.before(task, current)) {
+            comment(TaskOrder.alreadyEnded(what, name));
             return;
         }
         out.add("raise RuntimeError(" + Literals.quoted("waits for '" + task
