@@ -32,8 +32,8 @@ final class Port {
 
     /**
      * Holds {@code port} until the app listens on it, so that nothing started meanwhile is handed
-     * it: the warm-up's own server and connections take ports the system picks, and once one of
-     * them took the very port the app was about to open.
+     * it: the warm-up's own server and connections take ports the system picks, from the range
+     * that tests and benchmarks pick the app's port from (starts there failed with "port in use").
      *
      * @throws IOException when another program holds the port
      */

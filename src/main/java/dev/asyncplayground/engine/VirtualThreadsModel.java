@@ -11,7 +11,7 @@ import java.util.concurrent.Semaphore;
  * most N tasks be in flight: the launcher takes a permit before starting each task's thread, in
  * declaration order, and a task gives its permit back when it ends. Tasks past the first N are
  * recorded as queued at the start. A task runs only while it holds one of the {@link Carriers}
- * tokens, as many as the JVM has carriers.
+ * tokens, one per core (the JVM has one carrier more, for the server).
  */
 final class VirtualThreadsModel implements ExecutionModel {
 

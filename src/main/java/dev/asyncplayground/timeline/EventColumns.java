@@ -82,16 +82,16 @@ final class EventColumns {
         int[] newDetails = new int[CHUNK];
         if (chunk == times.length) {
             int capacity = Math.max(4, chunk * 2);
-            long[][] t = Arrays.copyOf(times, capacity);
-            int[][] k = Arrays.copyOf(tasks, capacity);
-            byte[][] n = Arrays.copyOf(kinds, capacity);
-            char[][] h = Arrays.copyOf(threads, capacity);
-            int[][] d = Arrays.copyOf(details, capacity);
-            times = t;
-            tasks = k;
-            kinds = n;
-            threads = h;
-            details = d;
+            long[][] moreTimes = Arrays.copyOf(times, capacity);
+            int[][] moreTasks = Arrays.copyOf(tasks, capacity);
+            byte[][] moreKinds = Arrays.copyOf(kinds, capacity);
+            char[][] moreThreads = Arrays.copyOf(threads, capacity);
+            int[][] moreDetails = Arrays.copyOf(details, capacity);
+            times = moreTimes;
+            tasks = moreTasks;
+            kinds = moreKinds;
+            threads = moreThreads;
+            details = moreDetails;
         }
         times[chunk] = newTimes;
         tasks[chunk] = newTasks;

@@ -25,8 +25,10 @@ import java.util.Map;
  * loopback port with a registry of its own (nothing shows in the real app), and sends it what a
  * learner's first visit sends: pages, a script, the catalogue, an editor check, a refused run,
  * then a small run in every mode (waits, a CPU burn, a lock, an update, prints) followed to its end
- * through the event stream and read back as JSON. It takes a few hundred milliseconds on a quiet
- * machine, while the real app is being set up. {@code WARM_UP=off} skips it.
+ * through the event stream and read back as JSON. Each task burns 15 ms, enough for the JIT to
+ * compile the burner's loop, which the first CPU run would otherwise compile while it is timed. It
+ * takes about a second on a quiet 2-core machine, while the real app is being set up.
+ * {@code WARM_UP=off} skips it.
  */
 public final class WarmUp {
 
