@@ -1,6 +1,8 @@
 package dev.asyncplayground.engine;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -12,12 +14,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * an await blocks until it is free or its deadline passes. Interrupting the thread cancels the
  * task (the interrupt flag stays set for the caller to see). Under virtual threads the task holds
  * a {@link Carriers} token while it runs and lets go of it while it blocks.
+ *
+ * <p>A lock the task leaves is unlocked when the task next blocks, computes or ends, after its
+ * instant steps and events: unlocking wakes the next holder's thread, which the OS may run on this
+ * thread's core first, and a wait that began after the wake-up would then begin late by up to a
+ * time slice (about 2 ms). The timeline is unchanged: the release was recorded when it happened.
  */
 final class BlockingTask {
 
     private final RunState run;
     private final int task;
     private final Carriers carriers;
+    private final List<ReentrantLock> leaving = new ArrayList<>(1);
     private boolean holding;
 
     /** A task on a platform thread, which the OS schedules: no tokens. */
@@ -36,7 +44,7 @@ final class BlockingTask {
      * (out of memory, say), the whole run stops as failed and its end cancels the task.
      */
     void run() {
-        TaskCursor cursor = new TaskCursor(run, task, lock -> run.lock(lock).unlock());
+        TaskCursor cursor = new TaskCursor(run, task, lock -> leaving.add(run.lock(lock)));
         try {
             hold();
             Need need = cursor.advance(true);
@@ -49,6 +57,7 @@ final class BlockingTask {
         } catch (RuntimeException | Error bug) {
             run.abort(bug);
         } finally {
+            unlockLeft();
             letGo();
         }
     }
@@ -56,11 +65,22 @@ final class BlockingTask {
     private boolean meet(Need need) throws InterruptedException {
         return switch (need) {
             case Need.Sleep sleep -> blocked(() -> sleepUntil(sleep.wakeAt(), !sleep.expires()));
-            case Need.Burn burn -> run.burn(burn);
+            case Need.Burn burn -> {
+                unlockLeft();
+                yield run.burn(burn);
+            }
             case Need.Lock lock -> blocked(() -> acquire(run.lock(lock.name()), lock.deadline()));
             case Need.Join join -> blocked(() -> joinAll(join));
             case Need.Finished finished -> true;
         };
+    }
+
+    /** Unlocks the locks the task has left since it last blocked or computed. */
+    private void unlockLeft() {
+        for (ReentrantLock lock : leaving) {
+            lock.unlock();
+        }
+        leaving.clear();
     }
 
     /** Something that blocks the thread; true if what it waited for came. */
@@ -75,6 +95,7 @@ final class BlockingTask {
      */
     private boolean blocked(Blocking blocking) throws InterruptedException {
         letGo();
+        unlockLeft();
         boolean met = blocking.await();
         hold();
         return met;
