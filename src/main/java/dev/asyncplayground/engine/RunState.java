@@ -72,7 +72,12 @@ final class RunState implements TaskWorld {
 
     @Override
     public void record(EventMaker event, String thread) {
-        budget.countEvent(log.append(at -> event.make(at, thread)), stopping);
+        budget.countEvent(log.appendQuietly(at -> event.make(at, thread)), stopping);
+    }
+
+    @Override
+    public void publish() {
+        log.publish();
     }
 
     @Override

@@ -47,6 +47,11 @@ final class SimWorld implements TaskWorld {
     }
 
     @Override
+    public void publish() {
+        // nobody watches a simulation
+    }
+
+    @Override
     public TaskIndex tasks() {
         return tasks;
     }

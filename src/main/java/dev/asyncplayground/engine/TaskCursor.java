@@ -49,6 +49,7 @@ final class TaskCursor {
         try {
             return step(met);
         } finally {
+            world.publish();
             world.chargeEngine(world.engineClock() - began);
         }
     }
@@ -71,7 +72,12 @@ final class TaskCursor {
     /** Ends the task as cancelled (a started task lets go of its locks first). */
     Need cancel() {
         events.resumed();
-        return pending == Need.FINISHED ? Need.FINISHED : end(TaskOutcome.CANCELLED, world.stopReason());
+        if (pending == Need.FINISHED) {
+            return Need.FINISHED;
+        }
+        Need finished = end(TaskOutcome.CANCELLED, world.stopReason());
+        world.publish();
+        return finished;
     }
 
     private Need begin() {

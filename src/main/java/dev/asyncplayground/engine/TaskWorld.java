@@ -26,6 +26,12 @@ interface TaskWorld {
      */
     void record(EventMaker event, String thread);
 
+    /**
+     * Lets viewers see the events recorded since the last call: the cursor calls it once it has
+     * taken a stretch of steps, so viewers wake once per stretch rather than once per event.
+     */
+    void publish();
+
     /** The program's tasks by position and by name. */
     TaskIndex tasks();
 

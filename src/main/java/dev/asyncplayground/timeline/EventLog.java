@@ -28,6 +28,8 @@ public final class EventLog {
     private final Condition grown = lock.newCondition();
     private final EventCodec events = new EventCodec();
     private final LongAdder waitedNanos = new LongAdder();
+    /** Readers parked in {@link #awaitSince}; changed only under the lock, read by {@link #publish} without it. */
+    private volatile int readersWaiting;
     private long startNanos;
     private boolean started;
     private boolean closed;
@@ -43,8 +45,34 @@ public final class EventLog {
         }
     }
 
-    /** Stamps and appends one event; returns its sequence number. */
+    /** Stamps and appends one event and wakes waiting readers; returns its sequence number. */
     public long append(LongFunction<TimelineEvent> stamped) {
+        return add(stamped, true);
+    }
+
+    /**
+     * Stamps and appends one event without waking readers; returns its sequence number. A writer
+     * that records several events in a row (a task's steps between two waits) appends them
+     * quietly and then calls {@link #publish}, so its readers wake once, to all of them.
+     */
+    public long appendQuietly(LongFunction<TimelineEvent> stamped) {
+        return add(stamped, false);
+    }
+
+    /** Wakes the readers waiting for events appended quietly; costs nothing when none waits. */
+    public void publish() {
+        if (readersWaiting == 0) {
+            return;
+        }
+        lock.lock();
+        try {
+            grown.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long add(LongFunction<TimelineEvent> stamped, boolean wake) {
         long waited = 0;
         if (!lock.tryLock()) {
             long asked = System.nanoTime();
@@ -56,7 +84,9 @@ public final class EventLog {
                 throw new IllegalStateException("the run's clock has not been started");
             }
             events.add(stamped.apply(System.nanoTime() - startNanos));
-            grown.signalAll();
+            if (wake) {
+                grown.signalAll();
+            }
             return events.size();
         } finally {
             lock.unlock();
@@ -163,7 +193,12 @@ public final class EventLog {
         lock.lock();
         try {
             while (events.size() <= seq && !closed && remaining > 0) {
-                remaining = grown.awaitNanos(remaining);
+                readersWaiting++;
+                try {
+                    remaining = grown.awaitNanos(remaining);
+                } finally {
+                    readersWaiting--;
+                }
             }
             return batch(seq);
         } finally {

@@ -165,6 +165,31 @@ class EventLogTest {
         }
 
         @Test
+        void eventsAppendedQuietlyWakeAReaderOnlyWhenPublishedAndAllTogether() throws Exception {
+            EventLog log = started();
+            print(log, "old");
+            AtomicReference<EventLog.Batch> seen = new AtomicReference<>();
+            Thread reader = Thread.ofPlatform().start(() -> {
+                try {
+                    seen.set(log.awaitSince(1, LONG_WAIT));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            while (reader.getState() != Thread.State.TIMED_WAITING) {
+                Thread.sleep(1);
+            }
+            log.appendQuietly(at -> new TimelineEvent.Printed(at, 0, "t", "first"));
+            log.appendQuietly(at -> new TimelineEvent.Printed(at, 0, "t", "second"));
+            reader.join(100);
+            assertTrue(reader.isAlive(), "a quiet append woke the reader: " + seen.get());
+            log.publish();
+            reader.join(LONG_WAIT.toMillis());
+            assertFalse(reader.isAlive(), "publish did not wake the reader");
+            assertEquals(List.of("first", "second"), texts(seen.get().events()));
+        }
+
+        @Test
         void wakesUpWhenTheLogIsClosed() throws Exception {
             EventLog log = started();
             print(log, "only");

@@ -1,0 +1,60 @@
+package dev.asyncplayground.engine;
+
+import static dev.asyncplayground.engine.TestPrograms.print;
+import static dev.asyncplayground.engine.TestPrograms.program;
+import static dev.asyncplayground.engine.TestPrograms.task;
+import static dev.asyncplayground.engine.TestPrograms.waitMs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.asyncplayground.scenario.Program;
+import dev.asyncplayground.timeline.EventLog;
+import dev.asyncplayground.timeline.TimelineEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A viewer wakes once for each stretch of steps a task takes between two waits, and finds all of
+ * its events there: one write to each viewer per step instead of one per event.
+ */
+class EventsPublishedPerStepTest {
+
+    private static final Program WAKE_PRINT_WAIT = program(
+            task("a", waitMs(40), print("x"), print("y"), waitMs(40)));
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void theEventsOfOneStepReachAWaitingReaderTogether(Mode mode) throws Exception {
+        try (RunRegistry registry = new RunRegistry(Limits.defaults().withRuns(1, 2))) {
+            Run run = registry.start(WAKE_PRINT_WAIT, RunOptions.of(mode, 1));
+            List<List<TimelineEvent>> batches = readToTheEnd(run.log());
+            List<TimelineEvent> withX = batches.stream()
+                    .filter(batch -> batch.stream().anyMatch(e -> e instanceof TimelineEvent.Printed p && p.text().equals("x")))
+                    .findFirst().orElseThrow();
+            List<Class<?>> kinds = withX.stream().<Class<?>>map(Object::getClass).toList();
+            assertEquals(List.of(TimelineEvent.WaitEnded.class, TimelineEvent.Printed.class,
+                    TimelineEvent.Printed.class, TimelineEvent.WaitStarted.class), kinds,
+                    mode.id() + ": the batches a reader woke to were " + batches);
+        }
+    }
+
+    private static List<List<TimelineEvent>> readToTheEnd(EventLog log) throws InterruptedException {
+        List<List<TimelineEvent>> batches = new ArrayList<>();
+        long seq = 0;
+        long deadline = System.nanoTime() + RunProbe.PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            EventLog.Batch batch = log.awaitSince(seq, Duration.ofSeconds(5));
+            if (!batch.events().isEmpty()) {
+                batches.add(batch.events());
+            }
+            seq = batch.lastSeq();
+            if (batch.complete()) {
+                return batches;
+            }
+        }
+        return fail("the run did not end within " + RunProbe.PATIENCE + "; read so far: " + batches);
+    }
+}
