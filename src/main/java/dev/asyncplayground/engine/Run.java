@@ -280,7 +280,12 @@ public final class Run {
         return timer.schedule(() -> stop(RunStatus.TIMED_OUT, reason), limit, TimeUnit.MILLISECONDS);
     }
 
-    /** Sets the final status, closes the log and frees the run's turn, allocating next to nothing. */
+    /**
+     * Sets the final status, frees the run's turn and closes the log, allocating next to nothing.
+     * The turn is freed and the run stored first, so a client that has read the end of the log
+     * finds the registry done with the run (its turn free for the next, the oldest runs forgotten
+     * first).
+     */
     private void finish(RunStatus outcome) {
         try {
             synchronized (lifecycle) {
@@ -291,9 +296,12 @@ public final class Run {
                     Thread.interrupted();
                 }
             }
-            log.close();
         } finally {
-            onEnd.accept(this);
+            try {
+                onEnd.accept(this);
+            } finally {
+                log.close();
+            }
         }
     }
 }
