@@ -56,7 +56,7 @@ public final class App {
         AbandonedRuns abandoned = new AbandonedRuns(grace);
         EventStream events = new EventStream(runApi, heartbeat, abandoned);
         Views views = Views.precompiled();
-        Playground playground = new Playground(catalogue, launcher, views, abandoned, exportApi);
+        Playground playground = new Playground(catalogue, launcher, views, abandoned);
         Pages pages = new Pages(catalogue, playground, views);
         DocsPage docs = new DocsPage(views);
         ErrorReplies errors = new ErrorReplies(views);
@@ -109,18 +109,10 @@ public final class App {
     /** Turns every exception a request can end in into an error reply: JSON under /api/, a page elsewhere. */
     private static void answerErrors(RoutesConfig routes, ErrorReplies errors) {
         routes.exception(ApiException.class, (e, ctx) -> errors.send(ctx, e.status(), e.body()));
-        routes.exception(InvalidParameterException.class, (e, ctx) -> errors.send(ctx, 400,
-                Map.of("error", e.getMessage(), "parameter", e.parameter())));
-        routes.exception(InvalidScenarioException.class, (e, ctx) -> {
-            ApiException invalid = ScenarioTexts.invalid(e.diagnostics());
-            errors.send(ctx, invalid.status(), invalid.body());
-        });
-        routes.exception(LimitExceededException.class, (e, ctx) -> errors.send(ctx, 422,
-                Map.of("error", e.getMessage(), "limit", e.limit())));
-        routes.exception(ServerBusyException.class, (e, ctx) -> {
-            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-            errors.send(ctx, 429, Map.of("error", e.getMessage(), "retryAfterSeconds", e.retryAfterSeconds()));
-        });
+        routes.exception(InvalidParameterException.class, (e, ctx) -> Refusal.of(e).send(ctx, errors));
+        routes.exception(InvalidScenarioException.class, (e, ctx) -> Refusal.of(e).send(ctx, errors));
+        routes.exception(LimitExceededException.class, (e, ctx) -> Refusal.of(e).send(ctx, errors));
+        routes.exception(ServerBusyException.class, (e, ctx) -> Refusal.of(e).send(ctx, errors));
         routes.exception(HttpResponseException.class, (e, ctx) -> HttpRefusals.send(errors, ctx, e));
         routes.exception(EofException.class, (e, ctx) -> {
             LOG.info("{} {}: the request body ended early ({})", ctx.method(), ctx.path(), e.getMessage());

@@ -8,7 +8,6 @@ import dev.asyncplayground.export.Language;
 import dev.asyncplayground.exercise.Catalogue;
 import dev.asyncplayground.exercise.Exercise;
 import dev.asyncplayground.scenario.Program;
-import dev.asyncplayground.scenario.Scenario;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,21 +38,20 @@ final class ExportApi {
         String source = exercise.map(Exercise::source).orElse((String) body.get("scenario"));
         String title = exercise.map(Exercise::title).orElseGet(() -> titleOf(source));
         String id = exercise.map(Exercise::id).orElse("scenario");
-        send(ctx, code(request.scenario(), request.params(), request.options(), language, style, source, title, id));
+        problem(language, style, request.options().mode()).ifPresent(problem -> {
+            throw new ApiException(400, problem);
+        });
+        Program program = launcher.expand(request.scenario(), request.params());
+        send(ctx, code(program, request.options(), (String) language, (String) style, source, title, id));
     }
 
     /** An export ready to send: its file name and text. */
     record Code(String fileName, String text) {}
 
-    /** Checks the language and style, expands the scenario and writes the file; a 400 naming the choices otherwise. */
-    Code code(Scenario scenario, Map<String, ?> params, RunOptions options, Object language, Object style,
-              String source, String title, String id) {
-        problem(language, style, options.mode()).ifPresent(problem -> {
-            throw new ApiException(400, problem);
-        });
-        ExportTarget target = ExportTarget.of(Language.byId((String) language).orElseThrow(), (String) style, options,
-                title);
-        Program program = launcher.expand(scenario, params);
+    /** Writes the program as a file in a language and style that {@link #problem} found nothing wrong with. */
+    static Code code(Program program, RunOptions options, String language, String style, String source, String title,
+                     String id) {
+        ExportTarget target = ExportTarget.of(Language.byId(language).orElseThrow(), style, options, title);
         return new Code(Exporter.fileName(target, id), Exporter.export(program, target, source));
     }
 

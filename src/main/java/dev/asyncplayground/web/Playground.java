@@ -1,18 +1,14 @@
 package dev.asyncplayground.web;
 
-import dev.asyncplayground.engine.AdmissionTicket;
 import dev.asyncplayground.engine.Mode;
 import dev.asyncplayground.engine.Run;
 import dev.asyncplayground.engine.RunOptions;
-import dev.asyncplayground.engine.ServerBusyException;
 import dev.asyncplayground.exercise.Catalogue;
 import dev.asyncplayground.exercise.Exercise;
-import dev.asyncplayground.scenario.InvalidParameterException;
-import dev.asyncplayground.scenario.InvalidScenarioException;
-import dev.asyncplayground.scenario.LimitExceededException;
 import dev.asyncplayground.scenario.Param;
 import dev.asyncplayground.scenario.Parameters;
 import dev.asyncplayground.scenario.ParseResult;
+import dev.asyncplayground.scenario.Program;
 import dev.asyncplayground.scenario.ScenarioDefinition;
 import dev.asyncplayground.scenario.Value;
 import io.javalin.http.Context;
@@ -38,14 +34,12 @@ final class Playground {
     private final RunLauncher launcher;
     private final Views views;
     private final AbandonedRuns abandoned;
-    private final ExportApi exports;
 
-    Playground(Catalogue catalogue, RunLauncher launcher, Views views, AbandonedRuns abandoned, ExportApi exports) {
+    Playground(Catalogue catalogue, RunLauncher launcher, Views views, AbandonedRuns abandoned) {
         this.catalogue = catalogue;
         this.launcher = launcher;
         this.views = views;
         this.abandoned = abandoned;
-        this.exports = exports;
     }
 
     void check(Context ctx) {
@@ -57,24 +51,52 @@ final class Playground {
         FormSubmission submission = submission(ctx, parsed);
         Predictions predictions = Predictions.read(ctx.formParamMap(), submission.modes());
         String problem = submission.problem() != null ? submission.problem() : predictions.problem();
-        if (problem == null) {
-            try {
-                List<RunPanel> panels = launchAll(ctx, parsed.scenario(), submission, predictions);
-                views.render(ctx, "runs.jte", Map.of("comparison", new Comparison(title(ctx),
-                        settings(parsed.scenario(), submission), panels)));
-                return;
-            } catch (InvalidScenarioException e) {
-                submission = withDiagnostics(submission, e);
-                problem = submission.problem();
-            } catch (LimitExceededException | InvalidParameterException e) {
-                problem = e.getMessage();
-            } catch (ServerBusyException e) {
-                problem = e.getMessage() + (submission.modes().size() > 1
-                        ? " None of the modes runs: those already started were cancelled." : "");
-            }
+        if (problem != null) {
+            showInstead(ctx, submission.paramsView(problem));
+            return;
         }
+        List<RunOptions> options = submission.modes().stream()
+                .map(mode -> submission.pool().options(mode, submission.speed())).toList();
+        switch (launcher.launchAll(ctx, parsed.scenario(), submission.values(), options)) {
+            case Launch.Started started -> showRuns(ctx, parsed.scenario(), submission, predictions, started.runs());
+            case Launch.Refused(Refusal refusal) -> showInstead(ctx, refused(submission, refusal));
+        }
+    }
+
+    /** Answers with the parameters and a message in place of the runs: nothing runs. */
+    private void showInstead(Context ctx, ParamsView view) {
         ctx.header("HX-Retarget", "#params").header("HX-Reswap", "outerHTML");
-        views.render(ctx, "params.jte", Map.of("view", submission.paramsView(problem)));
+        views.render(ctx, "params.jte", Map.of("view", view));
+    }
+
+    /** The form with a refusal's message, or with the scenario's errors beside their lines. */
+    private static ParamsView refused(FormSubmission submission, Refusal refusal) {
+        if (refusal.diagnostics().isEmpty()) {
+            return submission.paramsView(inWords(refusal, submission));
+        }
+        FormSubmission withErrors = withDiagnostics(submission, refusal);
+        return withErrors.paramsView(withErrors.problem());
+    }
+
+    /** The panels of the runs just started, one per mode, each watched until its page is closed. */
+    private void showRuns(Context ctx, ScenarioDefinition scenario, FormSubmission submission, Predictions guesses,
+                          List<Run> runs) {
+        List<RunPanel> panels = new ArrayList<>();
+        for (Run run : runs) {
+            abandoned.track(run);
+            RunOptions options = run.options();
+            Mode mode = options.mode();
+            panels.add(new RunPanel(run.id(), mode.id(), optionsText(options), mode.description(), run.idealMs(),
+                    submission.speed(), guesses.ms().get(mode)));
+        }
+        views.render(ctx, "runs.jte", Map.of("comparison", new Comparison(title(ctx),
+                settings(scenario, submission), panels)));
+    }
+
+    /** A refusal's message, saying that none of the modes runs when a busy server refused one of several. */
+    private static String inWords(Refusal refusal, FormSubmission submission) {
+        return refusal.message() + (refusal.serverBusy() && submission.modes().size() > 1
+                ? " None of the modes runs: those already started were cancelled." : "");
     }
 
     /**
@@ -95,12 +117,12 @@ final class Playground {
         String source = ctx.formParam("source");
         String id = ctx.formParam("exercise") == null || ctx.formParam("exercise").isBlank() ? "scenario"
                 : ctx.formParam("exercise");
-        try {
-            ExportApi.send(ctx, exports.code(parsed.scenario(), submission.values(),
-                    submission.pool().options(mode, submission.speed()), ctx.formParam("language"),
-                    style, source, ExportApi.titleOf(source), id));
-        } catch (InvalidScenarioException | LimitExceededException | InvalidParameterException e) {
-            ctx.status(400).contentType("text/plain; charset=utf-8").result(e.getMessage());
+        switch (launcher.tryExpand(parsed.scenario(), submission.values())) {
+            case Expansion.Expanded(Program program) -> ExportApi.send(ctx, ExportApi.code(program,
+                    submission.pool().options(mode, submission.speed()), ctx.formParam("language"), style, source,
+                    ExportApi.titleOf(source), id));
+            case Expansion.Refused(Refusal refusal) ->
+                    ctx.status(400).contentType("text/plain; charset=utf-8").result(refusal.message());
         }
     }
 
@@ -135,31 +157,6 @@ final class Playground {
                 ctx.formParams("modes"), ctx.formParam("speed"), pool, true);
     }
 
-    /**
-     * Starts one run per ticked mode, places for all of them reserved first. If one is refused
-     * nonetheless (a limit, the queue filled meanwhile), the runs already started are cancelled
-     * before the refusal is shown: none is left running where nobody sees it.
-     */
-    private List<RunPanel> launchAll(Context ctx, ScenarioDefinition scenario, FormSubmission submission,
-                                     Predictions guesses) {
-        List<Run> started = new ArrayList<>();
-        List<RunPanel> panels = new ArrayList<>();
-        try (AdmissionTicket ticket = launcher.reserve(ctx, submission.modes().size())) {
-            for (Mode mode : submission.modes()) {
-                RunOptions options = submission.pool().options(mode, submission.speed());
-                Run run = launcher.launch(scenario, submission.values(), options, ticket);
-                started.add(run);
-                abandoned.track(run);
-                panels.add(new RunPanel(run.id(), mode.id(), optionsText(options), mode.description(), run.idealMs(),
-                        submission.speed(), guesses.ms().get(mode)));
-            }
-        } catch (RuntimeException refused) {
-            started.forEach(run -> run.cancel("cancelled: another mode of the same comparison was refused"));
-            throw refused;
-        }
-        return panels;
-    }
-
     /** The exercise's title, or "Your scenario" for a text of the learner's own (or an unknown exercise). */
     private String title(Context ctx) {
         String id = ctx.formParam("exercise");
@@ -190,9 +187,9 @@ final class Playground {
         };
     }
 
-    private static FormSubmission withDiagnostics(FormSubmission s, InvalidScenarioException e) {
-        return new FormSubmission(s.params(), s.raw(), e.diagnostics(), s.errors(), s.values(), s.modes(), s.speed(),
-                s.pool());
+    private static FormSubmission withDiagnostics(FormSubmission s, Refusal refusal) {
+        return new FormSubmission(s.params(), s.raw(), refusal.diagnostics(), s.errors(), s.values(), s.modes(),
+                s.speed(), s.pool());
     }
 
     private static String orDefault(String value, String fallback) {

@@ -4,19 +4,26 @@ import dev.asyncplayground.engine.AdmissionTicket;
 import dev.asyncplayground.engine.Run;
 import dev.asyncplayground.engine.RunOptions;
 import dev.asyncplayground.engine.RunRegistry;
+import dev.asyncplayground.engine.ServerBusyException;
+import dev.asyncplayground.scenario.InvalidParameterException;
+import dev.asyncplayground.scenario.InvalidScenarioException;
+import dev.asyncplayground.scenario.LimitExceededException;
 import dev.asyncplayground.scenario.Parameters;
 import dev.asyncplayground.scenario.Program;
 import dev.asyncplayground.scenario.Scenario;
 import dev.asyncplayground.scenario.Value;
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Binds parameters, expands the scenario and starts the run: the one path from a request to a run.
  *
- * <p>Throws {@link dev.asyncplayground.scenario.InvalidParameterException} for a bad value and
- * {@link dev.asyncplayground.scenario.LimitExceededException} for a run past a sandbox limit;
- * the app turns them into 400 and 422.
+ * <p>{@link #launch} throws {@link InvalidParameterException} for a bad value and
+ * {@link LimitExceededException} for a run past a sandbox limit, which the app's error handlers
+ * answer as 400 and 422 ({@link Refusal}); {@link #launchAll} and {@link #tryExpand}, for the
+ * editor form, hand back the same refusals as values.
  */
 final class RunLauncher {
 
@@ -37,6 +44,47 @@ final class RunLauncher {
     /** Binds, expands and starts the run on one of the ticket's places. */
     Run launch(Scenario scenario, Map<String, ?> params, RunOptions options, AdmissionTicket ticket) {
         return runs.start(expand(scenario, params), options, ticket);
+    }
+
+    /**
+     * Starts one run per options, on places reserved for all of them first: all or none. If one is
+     * refused nonetheless (a bad value, a limit, the queue filled meanwhile), the runs already
+     * started are cancelled, so none is left running where nobody sees it.
+     */
+    Launch launchAll(Context ctx, Scenario scenario, Map<String, ?> params, List<RunOptions> options) {
+        List<Run> started = new ArrayList<>();
+        try (AdmissionTicket ticket = reserve(ctx, options.size())) {
+            for (RunOptions one : options) {
+                started.add(launch(scenario, params, one, ticket));
+            }
+            return new Launch.Started(List.copyOf(started));
+        } catch (InvalidParameterException bad) {
+            return refused(started, Refusal.of(bad));
+        } catch (InvalidScenarioException invalid) {
+            return refused(started, Refusal.of(invalid));
+        } catch (LimitExceededException tooMuch) {
+            return refused(started, Refusal.of(tooMuch));
+        } catch (ServerBusyException busy) {
+            return refused(started, Refusal.of(busy));
+        }
+    }
+
+    private static Launch refused(List<Run> started, Refusal refusal) {
+        started.forEach(run -> run.cancel("cancelled: another mode of the same comparison was refused"));
+        return new Launch.Refused(refusal);
+    }
+
+    /** Like {@link #expand}, with a refusal handed back as a value, for the editor form. */
+    Expansion tryExpand(Scenario scenario, Map<String, ?> params) {
+        try {
+            return new Expansion.Expanded(expand(scenario, params));
+        } catch (InvalidParameterException bad) {
+            return new Expansion.Refused(Refusal.of(bad));
+        } catch (InvalidScenarioException invalid) {
+            return new Expansion.Refused(Refusal.of(invalid));
+        } catch (LimitExceededException tooMuch) {
+            return new Expansion.Refused(Refusal.of(tooMuch));
+        }
     }
 
     /** Binds the parameters and expands the scenario within the task limit, without running it. */

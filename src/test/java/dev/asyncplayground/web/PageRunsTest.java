@@ -1,6 +1,7 @@
 package dev.asyncplayground.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.asyncplayground.engine.Limits;
@@ -104,6 +105,27 @@ class PageRunsTest {
         }
 
         @Test
+        void aModeRefusedForALimitCancelsTheModesStartedBeforeIt() throws Exception {
+            Limits defaults = Limits.defaults();
+            Limits twentySeconds = new Limits(defaults.maxTasks(), Duration.ofSeconds(20), defaults.maxOutputLines());
+            try (RunningApp app = RunningApp.start(twentySeconds, HEARTBEAT, Duration.ofSeconds(30))) {
+                List<String[]> twoNappersOneThread = List.of(new String[] {"sleepers", "2, 3"},
+                        new String[] {"threads", "1"});
+                String reply = postForm(app, twoNappersOneThread, "virtual-threads", "platform-threads");
+                assertTrue(reply.contains("MAX_RUN_SECONDS"),
+                        "naps of 10 and 15 s take 15 s at once, 25 s on one thread: " + reply);
+                assertFalse(RUN_ID.matcher(reply).find(), "no panel for a comparison that does not run: " + reply);
+                Http http = new Http(app);
+                long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while ((int) http.get("/api/status").object().get("activeRuns") > 0 && System.nanoTime() < until) {
+                    Thread.sleep(50);
+                }
+                assertEquals(0, http.get("/api/status").object().get("activeRuns"),
+                        "the virtual-threads run, started first, was cancelled");
+            }
+        }
+
+        @Test
         void aQueuedRunSaysHowManyRunsAreAheadOfIt() throws Exception {
             try (RunningApp app = RunningApp.start(Limits.defaults().withRuns(1, 5), HEARTBEAT, GRACE)) {
                 Http http = new Http(app);
@@ -154,12 +176,13 @@ class PageRunsTest {
         return postForm(app, List.of(), modes);
     }
 
-    /** Posts the counting form with extra fields. */
+    /** Posts the counting form with extra fields, which take the place of the usual ones of the same name. */
     private static String postForm(RunningApp app, List<String[]> extra, String... modes) throws Exception {
         String source = (String) new Http(app).get("/api/exercises/counting").object().get("source");
         List<String[]> fields = new ArrayList<>(List.of(new String[] {"source", source},
                 new String[] {"exercise", "counting"}, new String[] {"count", "3"}, new String[] {"sleepers", "2"},
                 new String[] {"unit", "5s"}));
+        fields.removeIf(field -> extra.stream().anyMatch(replacing -> replacing[0].equals(field[0])));
         for (String mode : modes) {
             fields.add(new String[] {"modes", mode});
         }

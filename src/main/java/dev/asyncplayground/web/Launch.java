@@ -1,0 +1,14 @@
+package dev.asyncplayground.web;
+
+import dev.asyncplayground.engine.Run;
+import java.util.List;
+
+/** What came of asking for several runs at once: all of them started, or none, and why. */
+sealed interface Launch {
+
+    /** Every run asked for started, in the order asked. */
+    record Started(List<Run> runs) implements Launch {}
+
+    /** No run is going: any started before the refusal were cancelled. */
+    record Refused(Refusal refusal) implements Launch {}
+}

@@ -1,0 +1,61 @@
+package dev.asyncplayground.web;
+
+import dev.asyncplayground.engine.ServerBusyException;
+import dev.asyncplayground.scenario.Diagnostic;
+import dev.asyncplayground.scenario.InvalidParameterException;
+import dev.asyncplayground.scenario.InvalidScenarioException;
+import dev.asyncplayground.scenario.LimitExceededException;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Why a request for runs was turned down, as the API answers it and the editor form shows it.
+ *
+ * <p>The one place where the scenario's and the engine's refusals become an HTTP status, a JSON
+ * body and a message: the app's error handlers send them for the API, and the form shows the same
+ * message beside its fields.
+ *
+ * @param status            the HTTP status the API answers
+ * @param body              the JSON body: {@code error} and the details that apply
+ * @param diagnostics       the scenario's errors when its text is at fault, else empty
+ * @param retryAfterSeconds when to ask again if the server is busy, else 0
+ */
+record Refusal(int status, Map<String, Object> body, List<Diagnostic> diagnostics, long retryAfterSeconds) {
+
+    static Refusal of(InvalidParameterException bad) {
+        return new Refusal(400, Map.of("error", bad.getMessage(), "parameter", bad.parameter()), List.of(), 0);
+    }
+
+    static Refusal of(InvalidScenarioException invalid) {
+        ApiException reply = ScenarioTexts.invalid(invalid.diagnostics());
+        return new Refusal(reply.status(), reply.body(), invalid.diagnostics(), 0);
+    }
+
+    static Refusal of(LimitExceededException tooMuch) {
+        return new Refusal(422, Map.of("error", tooMuch.getMessage(), "limit", tooMuch.limit()), List.of(), 0);
+    }
+
+    static Refusal of(ServerBusyException busy) {
+        return new Refusal(429, Map.of("error", busy.getMessage(), "retryAfterSeconds", busy.retryAfterSeconds()),
+                List.of(), busy.retryAfterSeconds());
+    }
+
+    /** The message a learner reads. */
+    String message() {
+        return String.valueOf(body.get("error"));
+    }
+
+    /** True when nothing was wrong with the request: the server had no room for it. */
+    boolean serverBusy() {
+        return status == 429;
+    }
+
+    /** Answers the request with this refusal (a {@code Retry-After} header when the server is busy). */
+    void send(Context ctx, ErrorReplies errors) {
+        if (serverBusy()) {
+            ctx.header("Retry-After", Long.toString(retryAfterSeconds));
+        }
+        errors.send(ctx, status, body);
+    }
+}
