@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -59,7 +60,8 @@ final class Playground {
                 .map(mode -> submission.pool().options(mode, submission.speed())).toList();
         switch (launcher.launchAll(ctx, parsed.scenario(), submission.values(), options)) {
             case Launch.Started started -> showRuns(ctx, parsed.scenario(), submission, predictions, started.runs());
-            case Launch.Refused(Refusal refusal) -> showInstead(ctx, refused(submission, refusal));
+            case Launch.Refused(Refusal refusal, Optional<Mode> mode) ->
+                    showInstead(ctx, refused(submission, refusal, mode));
         }
     }
 
@@ -70,9 +72,9 @@ final class Playground {
     }
 
     /** The form with a refusal's message, or with the scenario's errors beside their lines. */
-    private static ParamsView refused(FormSubmission submission, Refusal refusal) {
+    private static ParamsView refused(FormSubmission submission, Refusal refusal, Optional<Mode> mode) {
         if (refusal.diagnostics().isEmpty()) {
-            return submission.paramsView(inWords(refusal, submission));
+            return submission.paramsView(inWords(refusal, mode, submission));
         }
         FormSubmission withErrors = withDiagnostics(submission, refusal);
         return withErrors.paramsView(withErrors.problem());
@@ -93,10 +95,16 @@ final class Playground {
                 settings(scenario, submission), panels)));
     }
 
-    /** A refusal's message, saying that none of the modes runs when a busy server refused one of several. */
-    private static String inWords(Refusal refusal, FormSubmission submission) {
-        return refusal.message() + (refusal.serverBusy() && submission.modes().size() > 1
-                ? " None of the modes runs: those already started were cancelled." : "");
+    /**
+     * A refusal's message; when several modes were ticked, which one was refused (a limit may hold
+     * for one mode only) and that none of them runs.
+     */
+    private static String inWords(Refusal refusal, Optional<Mode> mode, FormSubmission submission) {
+        if (submission.modes().size() < 2) {
+            return refusal.message();
+        }
+        return mode.map(refused -> refused.id() + ": ").orElse("") + refusal.message()
+                + " None of the modes runs: those already started were cancelled.";
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.asyncplayground.web;
 
 import dev.asyncplayground.engine.AdmissionTicket;
+import dev.asyncplayground.engine.Mode;
 import dev.asyncplayground.engine.Run;
 import dev.asyncplayground.engine.RunOptions;
 import dev.asyncplayground.engine.RunRegistry;
@@ -16,6 +17,7 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Binds parameters, expands the scenario and starts the run: the one path from a request to a run.
@@ -53,25 +55,27 @@ final class RunLauncher {
      */
     Launch launchAll(Context ctx, Scenario scenario, Map<String, ?> params, List<RunOptions> options) {
         List<Run> started = new ArrayList<>();
+        Optional<Mode> starting = Optional.empty();
         try (AdmissionTicket ticket = reserve(ctx, options.size())) {
             for (RunOptions one : options) {
+                starting = Optional.of(one.mode());
                 started.add(launch(scenario, params, one, ticket));
             }
             return new Launch.Started(List.copyOf(started));
         } catch (InvalidParameterException bad) {
-            return refused(started, Refusal.of(bad));
+            return refused(started, Refusal.of(bad), starting);
         } catch (InvalidScenarioException invalid) {
-            return refused(started, Refusal.of(invalid));
+            return refused(started, Refusal.of(invalid), starting);
         } catch (LimitExceededException tooMuch) {
-            return refused(started, Refusal.of(tooMuch));
+            return refused(started, Refusal.of(tooMuch), starting);
         } catch (ServerBusyException busy) {
-            return refused(started, Refusal.of(busy));
+            return refused(started, Refusal.of(busy), starting);
         }
     }
 
-    private static Launch refused(List<Run> started, Refusal refusal) {
+    private static Launch refused(List<Run> started, Refusal refusal, Optional<Mode> mode) {
         started.forEach(run -> run.cancel("cancelled: another mode of the same comparison was refused"));
-        return new Launch.Refused(refusal);
+        return new Launch.Refused(refusal, mode);
     }
 
     /** Like {@link #expand}, with a refusal handed back as a value, for the editor form. */
