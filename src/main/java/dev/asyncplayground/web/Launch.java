@@ -14,7 +14,8 @@ sealed interface Launch {
     /**
      * No run is going: any started before the refusal were cancelled.
      *
-     * @param mode the mode whose run was refused, or empty if the request was refused as a whole
+     * @param mode      the mode whose run was refused, or empty if the request was refused as a whole
+     * @param cancelled how many runs had started before the refusal and were cancelled
      */
-    record Refused(Refusal refusal, Optional<Mode> mode) implements Launch {}
+    record Refused(Refusal refusal, Optional<Mode> mode, int cancelled) implements Launch {}
 }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -60,8 +59,7 @@ final class Playground {
                 .map(mode -> submission.pool().options(mode, submission.speed())).toList();
         switch (launcher.launchAll(ctx, parsed.scenario(), submission.values(), options)) {
             case Launch.Started started -> showRuns(ctx, parsed.scenario(), submission, predictions, started.runs());
-            case Launch.Refused(Refusal refusal, Optional<Mode> mode) ->
-                    showInstead(ctx, refused(submission, refusal, mode));
+            case Launch.Refused refused -> showInstead(ctx, refused(submission, refused));
         }
     }
 
@@ -72,11 +70,11 @@ final class Playground {
     }
 
     /** The form with a refusal's message, or with the scenario's errors beside their lines. */
-    private static ParamsView refused(FormSubmission submission, Refusal refusal, Optional<Mode> mode) {
-        if (refusal.diagnostics().isEmpty()) {
-            return submission.paramsView(inWords(refusal, mode, submission));
+    private static ParamsView refused(FormSubmission submission, Launch.Refused refused) {
+        if (refused.refusal().diagnostics().isEmpty()) {
+            return submission.paramsView(inWords(refused, submission));
         }
-        FormSubmission withErrors = withDiagnostics(submission, refusal);
+        FormSubmission withErrors = withDiagnostics(submission, refused.refusal());
         return withErrors.paramsView(withErrors.problem());
     }
 
@@ -97,14 +95,20 @@ final class Playground {
 
     /**
      * A refusal's message; when several modes were ticked, which one was refused (a limit may hold
-     * for one mode only) and that none of them runs.
+     * for one mode only), that none of them runs and whether some had started.
      */
-    private static String inWords(Refusal refusal, Optional<Mode> mode, FormSubmission submission) {
+    private static String inWords(Launch.Refused refused, FormSubmission submission) {
+        String message = refused.refusal().message();
         if (submission.modes().size() < 2) {
-            return refusal.message();
+            return message;
         }
-        return mode.map(refused -> refused.id() + ": ").orElse("") + refusal.message()
-                + " None of the modes runs: those already started were cancelled.";
+        String sentence = message.endsWith(".") ? message : message + ".";
+        String cancelled = switch (refused.cancelled()) {
+            case 0 -> ".";
+            case 1 -> ": the one already started was cancelled.";
+            default -> ": the " + refused.cancelled() + " already started were cancelled.";
+        };
+        return refused.mode().map(mode -> mode.id() + ": ").orElse("") + sentence + " None of the modes runs" + cancelled;
     }
 
     /**

@@ -75,7 +75,7 @@ final class RunLauncher {
 
     private static Launch refused(List<Run> started, Refusal refusal, Optional<Mode> mode) {
         started.forEach(run -> run.cancel("cancelled: another mode of the same comparison was refused"));
-        return new Launch.Refused(refusal, mode);
+        return new Launch.Refused(refusal, mode, started.size());
     }
 
     /** Like {@link #expand}, with a refusal handed back as a value, for the editor form. */

@@ -94,7 +94,7 @@ class PageRunsTest {
             try (RunningApp app = RunningApp.start(Limits.defaults().withRuns(1, 0), HEARTBEAT, Duration.ofSeconds(30))) {
                 String reply = postForm(app, "sequential", "virtual-threads");
                 assertTrue(reply.contains("the server is busy"), reply);
-                assertTrue(reply.contains("those already started were cancelled"), reply);
+                assertTrue(reply.contains("None of the modes runs: the one already started was cancelled."), reply);
                 Http http = new Http(app);
                 long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
                 while ((int) http.get("/api/status").object().get("activeRuns") > 0 && System.nanoTime() < until) {
@@ -114,7 +114,7 @@ class PageRunsTest {
                 String reply = postForm(app, twoNappersOneThread, "virtual-threads", "platform-threads");
                 assertTrue(reply.contains("platform-threads: this run would take at least 25.0 s"),
                         "naps of 10 and 15 s take 15 s at once, 25 s on one thread: " + reply);
-                assertTrue(reply.contains("None of the modes runs"), reply);
+                assertTrue(reply.contains("None of the modes runs: the one already started was cancelled."), reply);
                 assertFalse(RUN_ID.matcher(reply).find(), "no panel for a comparison that does not run: " + reply);
                 Http http = new Http(app);
                 long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
