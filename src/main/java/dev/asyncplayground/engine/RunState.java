@@ -207,13 +207,14 @@ final class RunState implements TaskWorld {
         markEnded(task);
     }
 
-    /** Ends, as cancelled, every task that has not ended. */
+    /** Ends, as cancelled, every task that has not ended, and lets viewers see it. */
     void cancelLeftovers() {
         for (int task = 0; task < ended.length; task++) {
             if (!ended(task)) {
                 cancelUnstarted(task);
             }
         }
+        publish();
     }
 
     List<String> taskNames() {

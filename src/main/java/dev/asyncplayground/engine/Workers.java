@@ -46,5 +46,6 @@ final class Workers {
         for (int task = running; task < run.tasks().size(); task++) {
             new TaskEvents(run, task).queued();
         }
+        run.publish();
     }
 }

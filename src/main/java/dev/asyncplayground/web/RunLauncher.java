@@ -49,33 +49,39 @@ final class RunLauncher {
     }
 
     /**
-     * Starts one run per options, on places reserved for all of them first: all or none. If one is
-     * refused nonetheless (a bad value, a limit, the queue filled meanwhile), the runs already
-     * started are cancelled, so none is left running where nobody sees it.
+     * Starts one run per options, on places reserved for all of them first: all or none. The
+     * scenario is expanded once, for every mode. If a run is refused nonetheless (a limit of its
+     * mode, the queue filled meanwhile), the runs already started are cancelled, so none is left
+     * running where nobody sees it.
      */
     Launch launchAll(Context ctx, Scenario scenario, Map<String, ?> params, List<RunOptions> options) {
-        List<Run> started = new ArrayList<>();
-        Optional<Mode> starting = Optional.empty();
         try (AdmissionTicket ticket = reserve(ctx, options.size())) {
-            for (RunOptions one : options) {
-                starting = Optional.of(one.mode());
-                started.add(launch(scenario, params, one, ticket));
-            }
-            return new Launch.Started(List.copyOf(started));
-        } catch (InvalidParameterException bad) {
-            return refused(started, Refusal.of(bad), starting);
-        } catch (InvalidScenarioException invalid) {
-            return refused(started, Refusal.of(invalid), starting);
-        } catch (LimitExceededException tooMuch) {
-            return refused(started, Refusal.of(tooMuch), starting);
+            return switch (tryExpand(scenario, params)) {
+                case Expansion.Expanded(Program program) -> startEach(program, options, ticket);
+                case Expansion.Refused(Refusal refusal) -> new Launch.Refused(refusal, Optional.empty(), 0);
+            };
         } catch (ServerBusyException busy) {
-            return refused(started, Refusal.of(busy), starting);
+            return new Launch.Refused(Refusal.of(busy), Optional.empty(), 0);
         }
     }
 
-    private static Launch refused(List<Run> started, Refusal refusal, Optional<Mode> mode) {
+    private Launch startEach(Program program, List<RunOptions> options, AdmissionTicket ticket) {
+        List<Run> started = new ArrayList<>();
+        for (RunOptions one : options) {
+            try {
+                started.add(runs.start(program, one, ticket));
+            } catch (LimitExceededException tooMuch) {
+                return refused(started, Refusal.of(tooMuch), one.mode());
+            } catch (ServerBusyException busy) {
+                return refused(started, Refusal.of(busy), one.mode());
+            }
+        }
+        return new Launch.Started(List.copyOf(started));
+    }
+
+    private static Launch refused(List<Run> started, Refusal refusal, Mode mode) {
         started.forEach(run -> run.cancel("cancelled: another mode of the same comparison was refused"));
-        return new Launch.Refused(refusal, mode, started.size());
+        return new Launch.Refused(refusal, Optional.of(mode), started.size());
     }
 
     /** Like {@link #expand}, with a refusal handed back as a value, for the editor form. */
