@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,15 @@ import java.util.Set;
  * <p>Arguments, in any order: {@code fidelity}, {@code scale}, {@code streaming}, {@code firstrun},
  * {@code cores}, {@code admission} or {@code all}
  * (the default) pick sections; {@code 1m} adds 1,000,000 tasks to the scale section;
- * {@code realtime} runs fidelity at speed 1 whatever its length.
+ * {@code realtime} runs fidelity at speed 1 whatever its length; {@code viewers=100+1000} picks the
+ * streaming section's viewer counts (default 1, 100 and 1,000).
  */
 public final class Bench {
 
     private static final Set<String> KNOWN = Set.of("all", "fidelity", "scale", "streaming", "firstrun", "admission", "cores", "1m",
             "realtime");
+
+    private static final String VIEWERS = "viewers=";
 
     private Bench() {
     }
@@ -38,7 +42,7 @@ public final class Bench {
             }
         }
         for (String word : words) {
-            if (!KNOWN.contains(word)) {
+            if (!KNOWN.contains(word) && !word.startsWith(VIEWERS)) {
                 System.err.println("unknown argument '" + word + "'; known: " + KNOWN);
                 System.exit(2);
             }
@@ -62,7 +66,7 @@ public final class Bench {
         }
         if (all || words.contains("streaming")) {
             section(out, "3. Streaming: event -> SSE viewer latency on loopback");
-            verdicts.put("streaming", new StreamingBench(out, List.of(1, 100, 1_000)).run());
+            verdicts.put("streaming", new StreamingBench(out, viewerCounts(words)).run());
         }
         if (all || words.contains("firstrun")) {
             section(out, "4. First run on a fresh JVM, with and without the warm-up");
@@ -81,6 +85,13 @@ public final class Bench {
         out.println("  load average now " + Machine.loadAverage() + "; took "
                 + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         System.exit(0);
+    }
+
+    /** The streaming section's viewer counts: from a {@code viewers=100+1000} word, else 1, 100 and 1,000. */
+    private static List<Integer> viewerCounts(List<String> words) {
+        return words.stream().filter(w -> w.startsWith(VIEWERS)).findFirst()
+                .map(w -> Arrays.stream(w.substring(VIEWERS.length()).split("\\+")).map(Integer::valueOf).toList())
+                .orElse(List.of(1, 100, 1_000));
     }
 
     private static void section(PrintStream out, String title) {

@@ -33,7 +33,7 @@ final class SocketViewer {
                     .getBytes(StandardCharsets.US_ASCII));
             request.flush();
             BufferedReader body = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.UTF_8), 1 << 16);
+                    StandardCharsets.UTF_8));
             String status = body.readLine();
             if (status == null || !status.contains(" 200")) {
                 throw new IOException("the server answered '" + status + "'");

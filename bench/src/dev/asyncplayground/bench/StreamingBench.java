@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,11 +60,14 @@ final class StreamingBench {
      * a share of all processors) and the longest stall of the server JVM ({@link StallMeter}).
      */
     private record Load(MemorySampler.Figures memory, double serverCpuPercent, double viewersCpuPercent,
-                        double stallMs) {}
+                        double stallMs, ViewerProcess.Session viewers) {}
 
     /** Latency figures of one round, in milliseconds, and what else went on. */
+    /** The live event that reached its viewers latest, by their median latency, and when the run stamped it. */
+    private record Slowest(double medianMs, double atMs) {}
+
     private record Round(int viewers, long joinNanos, int liveEvents, double[] latenciesMs, long missing,
-                         long clockUncertaintyNanos, Load load) {}
+                         long clockUncertaintyNanos, Load load, Slowest slowest) {}
 
     /**
      * Runs a warm-up round, then {@value #REPEATS} rounds per viewer count, then the same counts as
@@ -77,7 +81,7 @@ final class StreamingBench {
         RunRegistry registry = new RunRegistry(limits);
         Javalin app = App.create(Catalogue.builtIn(), registry).start("127.0.0.1", 0);
         Table table = new Table("viewers", "join ms", "live events", "samples", "p50 ms", "p90 ms", "p99 ms",
-                "p99.9 ms", "max ms", "missing", "server CPU %", "viewers CPU %", "GCs", "GC ms", "max stall ms",
+                "p99.9 ms", "max ms", "missing", "server CPU %", "viewers CPU %", "GCs", "GC ms", "viewers GCs, ms", "max stall ms", "slowest event",
                 "meets bar");
         Table direct;
         boolean met = true;
@@ -116,10 +120,12 @@ final class StreamingBench {
         out.println("live events: events per viewer stamped after all viewers joined (about 30 per second, in 10"
                 + " bursts of 3); samples = live events x viewers; missing = live events a viewer never got;"
                 + " server / viewers CPU %: CPU used by each JVM from the join to the run's end, as a share of all"
-                + " processors; GCs/GC ms: the server JVM's collections during the round; max stall: the longest"
-                + " a thread of the server JVM sleeping 1 ms at a time woke up late (a pause of that JVM or of the"
-                + " machine). Run start located to +/- " + Stats.f(uncertainty / 1000.0, 1) + " us; the viewers'"
-                + " clock differs from the server's by " + Stats.f(offset / 1000.0, 1) + " us.");
+                + " processors; GCs/GC ms: the server JVM's collections during the round; viewers GCs, ms: the"
+                + " viewers' JVM's; max stall: the longest a thread of the server JVM sleeping 1 ms at a time woke up"
+                + " late (a pause of that JVM or of the machine); slowest event: the live event whose viewers got it"
+                + " latest, by their median latency, and when the run stamped it (its last events come at about 8.0 s)."
+                + " Run start located to +/- " + Stats.f(uncertainty / 1000.0, 1) + " us; the viewers' clock differs"
+                + " from the server's by " + Stats.f(offset / 1000.0, 1) + " us.");
         out.println();
         direct.print(out);
         out.println("log readers (diagnostic, no bar): virtual threads looping on EventLog.awaitSince as the SSE"
@@ -139,7 +145,10 @@ final class StreamingBench {
                 load == null ? "" : Stats.f(load.serverCpuPercent(), 0),
                 load == null ? "" : Stats.f(load.viewersCpuPercent(), 0),
                 load == null ? "" : load.memory().collections(), load == null ? "" : load.memory().collectionMillis(),
-                load == null ? "" : Stats.f(load.stallMs(), 1), verdict);
+                load == null ? "" : load.viewers().collections() + ", " + load.viewers().collectionMillis(),
+                load == null ? "" : Stats.f(load.stallMs(), 1),
+                round == null ? "" : Stats.f(round.slowest().medianMs(), 1) + " at " + Stats.f(round.slowest().atMs() / 1000, 2)
+                        + " s", verdict);
     }
 
     private Round round(RunRegistry registry, int port, Program program, ViewerProcess viewers, int count)
@@ -167,7 +176,7 @@ final class StreamingBench {
         int live = (int) run.log().snapshot().stream()
                 .filter(e -> Math.round(TimelineSummary.ms(e.atNanos(), 1) * 1000) >= fromMicros).count();
         return latencies(session.viewers(), start, fromMicros, live, joined - joinStart,
-                new Load(memory, serverCpu, viewersCpu, stallMs));
+                new Load(memory, serverCpu, viewersCpu, stallMs, session));
     }
 
     private static Round latencies(List<ViewerProcess.Viewer> all, RunClock.Start start, long fromMicros, int live,
@@ -186,7 +195,32 @@ final class StreamingBench {
             missing += Math.max(0, live - seen);
         }
         double[] values = latencies.stream().mapToDouble(Double::doubleValue).toArray();
-        return new Round(all.size(), join, live, values, missing, start.uncertaintyNanos(), load);
+        return new Round(all.size(), join, live, values, missing, start.uncertaintyNanos(), load, slowest(all, start, fromMicros));
+    }
+
+    /**
+     * The live event whose viewers got it latest (by their median), which tells a slow burst that
+     * held up every viewer (a pause, the run's start or end) from viewers scattered late.
+     */
+    private static Slowest slowest(List<ViewerProcess.Viewer> all, RunClock.Start start, long fromMicros) {
+        Map<Long, List<Double>> byEvent = new HashMap<>();
+        for (ViewerProcess.Viewer viewer : all) {
+            for (int i = 0; i < viewer.atMicros().length; i++) {
+                if (viewer.atMicros()[i] >= fromMicros) {
+                    byEvent.computeIfAbsent(viewer.atMicros()[i], at -> new ArrayList<>())
+                            .add((viewer.arrivedNanos()[i] - start.nanos() - viewer.atMicros()[i] * 1000) / 1e6);
+                }
+            }
+        }
+        Slowest slowest = new Slowest(0, 0);
+        for (Map.Entry<Long, List<Double>> event : byEvent.entrySet()) {
+            double median = Stats.percentile(Stats.sorted(event.getValue().stream().mapToDouble(Double::doubleValue)
+                    .toArray()), 50);
+            if (median > slowest.medianMs()) {
+                slowest = new Slowest(median, event.getKey() / 1000.0);
+            }
+        }
+        return slowest;
     }
 
     /** The p99 bar of PRODUCT.md section 7 for a number of viewers; none (NaN) for a single viewer. */

@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +21,31 @@ import java.util.concurrent.TimeUnit;
  * {@code JOINED} once each has a first message, then, when every stream has ended, the CPU it
  * used since joining and one
  * {@code V events} line per viewer followed by its {@code E atMicros arrivedNanos} lines,
- * then {@code END cpuNanos errors}. Both JVMs read {@code System.nanoTime()} from the same
- * monotonic clock of the kernel; {@link #clockOffsetNanos()} checks that.
+ * then {@code END cpuNanos collections collectionMillis errors}. Both JVMs read
+ * {@code System.nanoTime()} from the same monotonic clock of the kernel; {@link #clockOffsetNanos()}
+ * checks that.
+ *
+ * <p>Anything that delays every viewer at once is counted as the server's latency, so this JVM is
+ * kept out of the way ({@link #OPTIONS}). Its heap is fixed at 1 GiB, 768 MiB of it young, each
+ * viewer reads through a small buffer, and it collects once all viewers have joined, in the run's
+ * 3 s lead-in: a round's garbage (about 100 MB at 1,000 viewers) then fits, and a collection of its
+ * own, which would stop all 1,000 stand-ins for browser tabs at once where real tabs are
+ * processes of their own, no longer lands on a burst (they are reported beside the server's). And
+ * its sockets are polled by a platform thread ({@code -Djdk.pollerMode=1}). With JDK 25's
+ * default on Linux, where the pollers are virtual threads, the first event after the 3 s lead-in
+ * reached even the quickest of 100 or 1,000 viewers 10-16 ms late, in the viewers' JVM alone (the
+ * server's own log readers got it within 5 ms).
  */
 final class ViewerProcess implements AutoCloseable {
+
+    /** The viewers' JVM options: a fixed heap and platform-thread socket pollers (see above). */
+    static final List<String> OPTIONS = List.of("-Xms1g", "-Xmx1g", "-Xmn768m", "-Djdk.pollerMode=1");
 
     /** One viewer's record: for each event it noted, the server's stamp and its arrival. */
     record Viewer(long[] atMicros, long[] arrivedNanos) {}
 
     /** What a {@code VIEW} command brought back. */
-    record Session(List<Viewer> viewers, long cpuNanos, String errors) {}
+    record Session(List<Viewer> viewers, long cpuNanos, long collections, long collectionMillis, String errors) {}
 
     private final Process process;
     private final PrintStream commands;
@@ -43,8 +60,10 @@ final class ViewerProcess implements AutoCloseable {
     /** Starts the viewers' JVM with this JVM's java and class path. */
     static ViewerProcess start() throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                ViewerProcess.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ViewerProcess.class.getName()));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         return new ViewerProcess(process);
     }
 
@@ -78,9 +97,10 @@ final class ViewerProcess implements AutoCloseable {
     Session collect() throws IOException {
         List<Viewer> viewers = new ArrayList<>();
         for (String line = answers.readLine(); line != null; line = answers.readLine()) {
-            String[] words = line.split(" ", 3);
+            String[] words = line.split(" ", 5);
             if (words[0].equals("END")) {
-                return new Session(viewers, Long.parseLong(words[1]), words.length > 2 ? words[2] : "");
+                return new Session(viewers, Long.parseLong(words[1]), Long.parseLong(words[2]), Long.parseLong(words[3]),
+                        words.length > 4 ? words[4] : "");
             }
             int events = Integer.parseInt(words[1]);
             long[] atMicros = new long[events];
@@ -110,6 +130,17 @@ final class ViewerProcess implements AutoCloseable {
         }
     }
 
+    /** This JVM's collections so far and their milliseconds. */
+    private static long[] collections() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {count, millis};
+    }
+
     /** The viewers' side: obeys commands from standard input until {@code QUIT}. */
     public static void main(String[] args) throws IOException, InterruptedException {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -137,7 +168,9 @@ final class ViewerProcess implements AutoCloseable {
         }
         out.println("JOINED");
         out.flush();
+        System.gc();
         long cpuBefore = Machine.processCpuNanos();
+        long[] gcBefore = collections();
         StringBuilder errors = new StringBuilder();
         for (SseViewer viewer : viewers) {
             if (!viewer.finished().await(60, TimeUnit.SECONDS) || viewer.error() != null) {
@@ -145,13 +178,14 @@ final class ViewerProcess implements AutoCloseable {
             }
         }
         long cpu = Machine.processCpuNanos() - cpuBefore;
+        long[] gcAfter = collections();
         for (SseViewer viewer : viewers) {
             out.println("V " + viewer.size());
             for (int i = 0; i < viewer.size(); i++) {
                 out.println("E " + viewer.atMicros(i) + " " + viewer.arrivedNanos(i));
             }
         }
-        out.println("END " + cpu + " " + errors.toString().replace('\n', ' '));
+        out.println("END " + cpu + " " + (gcAfter[0] - gcBefore[0]) + " " + (gcAfter[1] - gcBefore[1]) + " " + errors.toString().replace('\n', ' '));
         out.flush();
     }
 }

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * virtual thread, which reads the log and writes frames encoded once per run ({@link EventTexts}),
  * so a slow or vanished client never holds up the run or the other viewers. A replay reads the
  * log's columns a bounded batch at a time ({@link EventLog#MAX_BATCH}), so it never builds the
- * whole replay; a run's shared texts live only while some stream of it is open.
+ * whole replay; a run's shared texts live only while some stream of it is open. The streams of a
+ * run close together, once each has sent {@code done} ({@link RunStreams}).
  */
 final class EventStream {
 
@@ -35,17 +36,7 @@ final class EventStream {
     private final Duration heartbeat;
     private final AbandonedRuns abandoned;
     private final AtomicInteger open = new AtomicInteger();
-    private final Map<String, Shared> textsByRun = new HashMap<>();
-
-    /** A run's event texts and how many streams use them. */
-    private static final class Shared {
-        final EventTexts texts;
-        int streams;
-
-        Shared(EventTexts texts) {
-            this.texts = texts;
-        }
-    }
+    private final Map<String, RunStreams> streamsByRun = new HashMap<>();
 
     /**
      * @param heartbeat how long a stream may stay silent before a comment is sent; well under
@@ -58,20 +49,19 @@ final class EventStream {
         this.abandoned = abandoned;
     }
 
-    /** The event texts of a run, shared by its streams and dropped when its last stream ends. */
-    private EventTexts acquire(Run run) {
-        synchronized (textsByRun) {
-            Shared shared = textsByRun.computeIfAbsent(run.id(), id -> new Shared(new EventTexts(run)));
-            shared.streams++;
-            return shared.texts;
+    /** The streams of a run, with the texts they share; dropped when the run's last stream ends. */
+    private RunStreams acquire(Run run) {
+        synchronized (streamsByRun) {
+            RunStreams streams = streamsByRun.computeIfAbsent(run.id(), id -> new RunStreams(run));
+            streams.opened();
+            return streams;
         }
     }
 
-    private void release(Run run) {
-        synchronized (textsByRun) {
-            Shared shared = textsByRun.get(run.id());
-            if (shared != null && --shared.streams == 0) {
-                textsByRun.remove(run.id());
+    private void release(Run run, RunStreams streams, boolean sentDone) {
+        synchronized (streamsByRun) {
+            if (streams.closed(sentDone)) {
+                streamsByRun.remove(run.id());
             }
         }
     }
@@ -153,14 +143,18 @@ final class EventStream {
     /** Streams on the request's own (virtual) thread until the done event is sent or the client has gone. */
     private void stream(SseOutput out, Run run, long lastSeen) {
         open.incrementAndGet();
-        EventTexts texts = acquire(run);
+        RunStreams streams = acquire(run);
+        EventTexts texts = streams.texts();
         long seq = lastSeen;
+        boolean sentDone = false;
         try (AbandonedRuns.Watching watching = abandoned.watching(run)) {
             while (out.isOpen()) {
                 EventLog.Batch batch = run.log().awaitSince(seq, heartbeat);
                 seq = send(out, texts, batch);
                 if (batch.complete()) {
                     out.send(texts.done());
+                    sentDone = true;
+                    streams.sentDoneAwaitOthers();
                     break;
                 }
                 if (batch.events().isEmpty()) {
@@ -170,7 +164,7 @@ final class EventStream {
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
         } finally {
-            release(run);
+            release(run, streams, sentDone);
             open.decrementAndGet();
         }
     }

@@ -12,8 +12,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>The {@code done} frame, carrying the summary, the largest of all, is made once too. Live
  * viewers all read near the end of the log, so a ring of the last {@value #KEPT} events serves
  * them, and they mostly wake to the same burst, so the last batch frame is kept too; a viewer
- * replaying older events makes their frames again. Two viewers racing for the same frame may both
- * make it: the bytes are equal, so either may win.
+ * replaying older events makes their frames again. The {@code done} frame, the slowest to make,
+ * is made under a lock, so the viewers who wake together at the run's end wait for the one making
+ * it instead of each making it at once. Two viewers racing for the same event or batch frame may
+ * both make it: the bytes are equal, so either may win, and a viewer replaying a long run never
+ * holds up the live ones.
  */
 final class EventTexts {
 
@@ -22,6 +25,7 @@ final class EventTexts {
     private final EventJson json;
     private final AtomicReferenceArray<Text> ring = new AtomicReferenceArray<>(KEPT);
     private final Run run;
+    private final Object makingDone = new Object();
     private volatile byte[] done;
     private volatile Batch lastBatch;
 
@@ -40,11 +44,15 @@ final class EventTexts {
      */
     byte[] done() {
         byte[] frame = done;
-        if (frame == null) {
-            frame = SseOutput.frame("done", run.log().end().lastSeq() + 1, Json.write(RunJson.of(run)));
-            done = frame;
+        if (frame != null) {
+            return frame;
         }
-        return frame;
+        synchronized (makingDone) {
+            if (done == null) {
+                done = SseOutput.frame("done", run.log().end().lastSeq() + 1, Json.write(RunJson.of(run)));
+            }
+            return done;
+        }
     }
 
     /** Event number {@code seq} alone, as a {@code message} frame. */
