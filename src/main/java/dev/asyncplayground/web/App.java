@@ -103,6 +103,7 @@ public final class App {
             answerErrors(routes, errors);
             config.events.serverStopping(runs::close);
             config.events.serverStopping(abandoned::close);
+            config.events.serverStopping(events::close);
         });
     }
 
@@ -138,6 +139,7 @@ public final class App {
         json.put("queuedRuns", runs.queuedRuns());
         json.put("liveEngineThreads", runs.liveEngineThreads());
         json.put("openStreams", events.openStreams());
+        json.put("broadcastingRuns", events.broadcastingRuns());
         json.put("keptRuns", runs.keptRuns());
         json.put("runStoreBytes", runs.storedBytes());
         json.put("runStoreBudgetBytes", runs.budgetBytes());

@@ -2,13 +2,15 @@ package dev.asyncplayground.web;
 
 import dev.asyncplayground.engine.Run;
 import dev.asyncplayground.timeline.EventLog;
-import dev.asyncplayground.timeline.TimelineEvent;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -17,26 +19,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Each event's {@code id:} is its sequence number; a client that reconnects with
  * {@code Last-Event-ID} gets exactly the events after it. The stream ends with a {@code done}
  * event (id = last sequence number + 1) carrying the run's summary; asking again after that
- * answers 204, which tells a browser's EventSource to stop reconnecting. When a client's thread
- * wakes to more than one new event (a burst, a large run, a replay), they go out as {@code batch}
- * messages of up to {@value #MAX_BATCH} events each, whose id is the last event's: one write
- * and flush per burst instead of one per event. Each client is served by its request's own
- * virtual thread, which reads the log and writes frames encoded once per run ({@link EventTexts}),
- * so a slow or vanished client never holds up the run or the other viewers. A replay reads the
- * log's columns a bounded batch at a time ({@link EventLog#MAX_BATCH}), so it never builds the
- * whole replay; a run's shared texts live only while some stream of it is open. The streams of a
- * run close together, once each has sent {@code done} ({@link RunStreams}).
+ * answers 204, which tells a browser's EventSource to stop reconnecting. More than one new event
+ * found at once (a burst, a large run, a replay) goes out as {@code batch} messages, whose id is
+ * the last event's: one write and flush per burst instead of one per event ({@link EventTexts},
+ * which encodes each frame once per run).
+ *
+ * <p>A client first catches up on its request's own virtual thread (a replay or a resume reads
+ * the log's columns a bounded batch at a time, {@link EventLog#MAX_BATCH}, so it never builds the
+ * whole replay). Once at the log's end it follows the run's broadcast ({@link RunBroadcast}): one
+ * thread per run writes each burst to every such client, and cuts off a client that stops reading
+ * so it never holds up the others ({@link #STALL_CHECK}). A run's shared texts and broadcast live
+ * only while some stream of it is open, and its streams close together ({@link RunStreams}).
  */
-final class EventStream {
+final class EventStream implements AutoCloseable {
 
-    static final int BATCH_ABOVE = 1;
-    static final int MAX_BATCH = 2000;
+    /** How often the broadcasts are checked for a write to a client that has stopped reading. */
+    static final Duration STALL_CHECK = Duration.ofMillis(100);
 
     private final RunApi runApi;
     private final Duration heartbeat;
     private final AbandonedRuns abandoned;
     private final AtomicInteger open = new AtomicInteger();
     private final Map<String, RunStreams> streamsByRun = new HashMap<>();
+    private final ScheduledExecutorService stallGuard = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("sse-stall-guard").daemon(true).factory());
 
     /**
      * @param heartbeat how long a stream may stay silent before a comment is sent; well under
@@ -47,12 +53,28 @@ final class EventStream {
         this.runApi = runApi;
         this.heartbeat = heartbeat;
         this.abandoned = abandoned;
+        stallGuard.scheduleWithFixedDelay(this::abortStalledWrites, STALL_CHECK.toMillis(), STALL_CHECK.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void abortStalledWrites() {
+        long now = System.nanoTime();
+        List<RunStreams> live;
+        synchronized (streamsByRun) {
+            live = List.copyOf(streamsByRun.values());
+        }
+        live.forEach(streams -> streams.broadcast().abortStalledWrite(now));
+    }
+
+    @Override
+    public void close() {
+        stallGuard.shutdownNow();
     }
 
     /** The streams of a run, with the texts they share; dropped when the run's last stream ends. */
     private RunStreams acquire(Run run) {
         synchronized (streamsByRun) {
-            RunStreams streams = streamsByRun.computeIfAbsent(run.id(), id -> new RunStreams(run));
+            RunStreams streams = streamsByRun.computeIfAbsent(run.id(), id -> new RunStreams(run, heartbeat));
             streams.opened();
             return streams;
         }
@@ -63,6 +85,13 @@ final class EventStream {
             if (streams.closed(sentDone)) {
                 streamsByRun.remove(run.id());
             }
+        }
+    }
+
+    /** How many runs have a broadcast writing to their caught-up clients right now. */
+    int broadcastingRuns() {
+        synchronized (streamsByRun) {
+            return (int) streamsByRun.values().stream().filter(streams -> streams.broadcast().isRunning()).count();
         }
     }
 
@@ -109,24 +138,6 @@ final class EventStream {
         return already.complete() && lastSeen > already.lastSeq();
     }
 
-    /** Sends what the log gave: one event as a message, more as batch messages; returns the last id. */
-    private static long send(SseOutput out, EventTexts texts, EventLog.Batch batch) {
-        List<TimelineEvent> events = batch.events();
-        long seq = batch.firstSeq() - 1;
-        if (events.size() <= BATCH_ABOVE) {
-            for (TimelineEvent event : events) {
-                out.send(texts.message(++seq, event));
-            }
-            return seq;
-        }
-        for (int from = 0; from < events.size(); from += MAX_BATCH) {
-            List<TimelineEvent> chunk = events.subList(from, Math.min(events.size(), from + MAX_BATCH));
-            out.send(texts.batch(seq + 1, chunk));
-            seq += chunk.size();
-        }
-        return seq;
-    }
-
     private static long lastEventId(Context ctx) {
         String header = ctx.header("Last-Event-ID");
         String raw = header != null ? header : ctx.queryParam("lastEventId");
@@ -148,18 +159,24 @@ final class EventStream {
         long seq = lastSeen;
         boolean sentDone = false;
         try (AbandonedRuns.Watching watching = abandoned.watching(run)) {
-            while (out.isOpen()) {
+            while (out.isOpen() && !sentDone) {
                 EventLog.Batch batch = run.log().awaitSince(seq, heartbeat);
-                seq = send(out, texts, batch);
+                seq = texts.send(out, batch);
                 if (batch.complete()) {
                     out.send(texts.done());
                     sentDone = true;
-                    streams.sentDoneAwaitOthers();
-                    break;
-                }
-                if (batch.events().isEmpty()) {
+                } else if (batch.events().isEmpty()) {
                     out.heartbeat();
+                } else if (batch.events().size() < EventLog.MAX_BATCH) {
+                    RunBroadcast.Followed followed = streams.broadcast().follow(out, seq);
+                    sentDone = followed == RunBroadcast.Followed.DONE;
+                    if (followed == RunBroadcast.Followed.GONE) {
+                        break;
+                    }
                 }
+            }
+            if (sentDone) {
+                streams.sentDoneAwaitOthers();
             }
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();

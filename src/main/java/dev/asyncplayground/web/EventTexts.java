@@ -1,6 +1,7 @@
 package dev.asyncplayground.web;
 
 import dev.asyncplayground.engine.Run;
+import dev.asyncplayground.timeline.EventLog;
 import dev.asyncplayground.timeline.TimelineEvent;
 import java.util.List;
 import java.util.StringJoiner;
@@ -21,6 +22,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class EventTexts {
 
     static final int KEPT = 4096;
+    /** More events than this, found at once, go out as {@code batch} messages. */
+    static final int BATCH_ABOVE = 1;
+    /** The most events in one {@code batch} message. */
+    static final int MAX_BATCH = 2000;
 
     private final EventJson json;
     private final AtomicReferenceArray<Text> ring = new AtomicReferenceArray<>(KEPT);
@@ -53,6 +58,27 @@ final class EventTexts {
             }
             return done;
         }
+    }
+
+    /**
+     * Sends what the log gave: one event as a message, more as batch messages of up to
+     * {@value #MAX_BATCH} events, one write each; returns the last event's sequence number.
+     */
+    long send(SseOutput out, EventLog.Batch batch) {
+        List<TimelineEvent> events = batch.events();
+        long seq = batch.firstSeq() - 1;
+        if (events.size() <= BATCH_ABOVE) {
+            for (TimelineEvent event : events) {
+                out.send(message(++seq, event));
+            }
+            return seq;
+        }
+        for (int from = 0; from < events.size(); from += MAX_BATCH) {
+            List<TimelineEvent> chunk = events.subList(from, Math.min(events.size(), from + MAX_BATCH));
+            out.send(batch(seq + 1, chunk));
+            seq += chunk.size();
+        }
+        return seq;
     }
 
     /** Event number {@code seq} alone, as a {@code message} frame. */

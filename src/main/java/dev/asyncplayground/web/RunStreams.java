@@ -4,7 +4,8 @@ import dev.asyncplayground.engine.Run;
 import java.time.Duration;
 
 /**
- * The event streams open on one run: the frames they share, and the point at which they close.
+ * The event streams open on one run: the frames and the broadcast they share, and the point at
+ * which they close.
  *
  * <p>A run's viewers all wake at its end. If each closed its connection as soon as it had sent
  * {@code done}, closing (Jetty completing the response, the socket shut) would run on the same
@@ -20,23 +21,31 @@ final class RunStreams {
     static final Duration CLOSE_TOGETHER_WITHIN = Duration.ofMillis(250);
 
     private final EventTexts texts;
+    private final RunBroadcast broadcast;
     private final Duration closeTogetherWithin;
     private int open;
     private int doneSent;
 
-    RunStreams(Run run) {
-        this(run, CLOSE_TOGETHER_WITHIN);
+    /** @param heartbeat how long the broadcast may stay silent before it sends a comment */
+    RunStreams(Run run, Duration heartbeat) {
+        this(run, heartbeat, CLOSE_TOGETHER_WITHIN);
     }
 
     /** For tests: another longest wait. */
-    RunStreams(Run run, Duration closeTogetherWithin) {
+    RunStreams(Run run, Duration heartbeat, Duration closeTogetherWithin) {
         this.texts = new EventTexts(run);
+        this.broadcast = new RunBroadcast(run, texts, heartbeat, RunBroadcast.STALL_LIMIT);
         this.closeTogetherWithin = closeTogetherWithin;
     }
 
     /** The frames this run's streams share. */
     EventTexts texts() {
         return texts;
+    }
+
+    /** The broadcast that the run's streams follow once they have caught up. */
+    RunBroadcast broadcast() {
+        return broadcast;
     }
 
     synchronized void opened() {

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.EndPoint;
 
 /**
  * One client's Server-Sent Events response, written as ready-made bytes.
@@ -20,10 +22,12 @@ final class SseOutput {
     private static final byte[] HEARTBEAT = ": still running\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final OutputStream out;
-    private boolean open = true;
+    private final Runnable disconnect;
+    private volatile boolean open = true;
 
-    private SseOutput(OutputStream out) {
+    private SseOutput(OutputStream out, Runnable disconnect) {
         this.out = out;
+        this.disconnect = disconnect;
     }
 
     /** Starts the event-stream response (status, headers, flushed at once) on the request's own response. */
@@ -35,7 +39,9 @@ final class SseOutput {
         response.addHeader("Cache-Control", "no-cache");
         response.addHeader("X-Accel-Buffering", "no");
         response.flushBuffer();
-        return new SseOutput(response.getOutputStream());
+        EndPoint endPoint = ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData()
+                .getConnection().getEndPoint();
+        return new SseOutput(response.getOutputStream(), endPoint::close);
     }
 
     /** One SSE frame: {@code id}, {@code event} and one {@code data} line holding a one-line JSON text. */
@@ -61,7 +67,16 @@ final class SseOutput {
         send(HEARTBEAT);
     }
 
-    /** False once a write has failed: the client has gone. */
+    /**
+     * Closes the client's connection, from any thread: a write blocked on a client that has
+     * stopped reading then fails, and its browser reconnects with {@code Last-Event-ID}.
+     */
+    void abort() {
+        open = false;
+        disconnect.run();
+    }
+
+    /** False once a write has failed (the client has gone) or the stream was aborted. */
     boolean isOpen() {
         return open;
     }

@@ -50,7 +50,7 @@ class ReplayFromColumnsTest {
             List<SseReader.Event> events = stream.untilDone();
             List<Long> ids = events.stream().map(SseReader.Event::id).toList();
             assertEquals(LongStream.rangeClosed(1, EVENTS + 1).boxed().toList(), ids);
-            assertTrue(stream.batches() >= EVENTS / EventStream.MAX_BATCH, stream.batches() + " batches");
+            assertTrue(stream.batches() >= EVENTS / EventTexts.MAX_BATCH, stream.batches() + " batches");
             Map<String, Object> done = events.getLast().data();
             assertEquals(20, ((List<?>) done.get("tasks")).size());
             assertEquals(601, ((List<Map<String, Object>>) done.get("tasks")).getFirst().get("segmentCount"));

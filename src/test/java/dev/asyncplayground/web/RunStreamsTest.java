@@ -55,7 +55,7 @@ class RunStreamsTest {
 
     @Test
     void aStreamThatHasSentDoneWaitsUntilEveryOtherStreamOfTheRunHas() throws InterruptedException {
-        RunStreams streams = new RunStreams(run, LONG);
+        RunStreams streams = new RunStreams(run, LONG, LONG);
         streams.opened();
         streams.opened();
         streams.opened();
@@ -69,7 +69,7 @@ class RunStreamsTest {
 
     @Test
     void aStreamThatEndsWithoutDoneNoLongerHoldsTheOthers() throws InterruptedException {
-        RunStreams streams = new RunStreams(run, LONG);
+        RunStreams streams = new RunStreams(run, LONG, LONG);
         streams.opened();
         streams.opened();
         CountDownLatch waiting = sendDoneAndWait(streams);
@@ -81,7 +81,7 @@ class RunStreamsTest {
 
     @Test
     void noStreamWaitsLongerThanTheLimitForOneThatNeverSendsDone() throws InterruptedException {
-        RunStreams streams = new RunStreams(run, Duration.ofMillis(100));
+        RunStreams streams = new RunStreams(run, LONG, Duration.ofMillis(100));
         streams.opened();
         streams.opened();
         long began = System.nanoTime();
@@ -91,7 +91,7 @@ class RunStreamsTest {
 
     @Test
     void aLoneStreamClosesAtOnce() throws InterruptedException {
-        RunStreams streams = new RunStreams(run, LONG);
+        RunStreams streams = new RunStreams(run, LONG, LONG);
         streams.opened();
         CountDownLatch alone = sendDoneAndWait(streams);
         assertTrue(alone.await(10, TimeUnit.SECONDS));

@@ -1,0 +1,124 @@
+package dev.asyncplayground.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.asyncplayground.engine.Limits;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The viewers of a run who have caught up are written to by one broadcast thread; a viewer that
+ * stops reading is cut off, and the others still get every event and {@code done} at once.
+ */
+class RunBroadcastTest {
+
+    /** About 9 MB of frames, well past what the sockets of a viewer that stopped reading can hold. */
+    private static final String MANY_EVENTS = """
+            for t in 1..8000:
+              task "t{t}":
+                wait 500ms "everyone joins"
+                print "task {t} prints a line long enough to fill the socket of a viewer who stopped reading"
+            """;
+
+    private static RunningApp app;
+    private static Http http;
+
+    @BeforeAll
+    static void start() {
+        app = RunningApp.start(Limits.defaults(), Duration.ofSeconds(10));
+        http = new Http(app);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void viewersWhoHaveCaughtUpAreWrittenToByOneThreadForTheRun() throws Exception {
+        String id = http.startRun(Map.of("exercise", "counting", "mode", "virtual-threads",
+                "params", Map.of("count", 6, "sleepers", List.of(2), "unit", "100ms")));
+        List<SseReader> readers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                readers.add(SseReader.open(eventsUrl(id), null));
+            }
+            for (SseReader reader : readers) {
+                reader.next();
+            }
+            assertEquals(1, ((Number) http.get("/api/status").object().get("broadcastingRuns")).intValue(),
+                    "one broadcast writes to the run's three viewers");
+            for (SseReader reader : readers) {
+                assertEquals("done", reader.untilDone().getLast().type());
+            }
+        } finally {
+            for (SseReader reader : readers) {
+                reader.close();
+            }
+        }
+    }
+
+    @Test
+    void aViewerThatStopsReadingIsCutOffAndTheOthersGetEveryEventAndDone() throws Exception {
+        String id = http.startRun(Map.of("scenario", MANY_EVENTS, "mode", "virtual-threads"));
+        try (Socket stalled = openAndStopReading(id); SseReader reader = SseReader.open(eventsUrl(id), null)) {
+            List<SseReader.Event> events = assertTimeoutPreemptively(Duration.ofSeconds(25), reader::untilDone,
+                    "without the stall guard the broadcast waits for Jetty's 30 s idle timeout");
+            int n = events.size();
+            assertEquals("done", events.getLast().type());
+            assertEquals(LongStream.rangeClosed(1, n).boxed().toList(),
+                    events.stream().map(SseReader.Event::id).toList(), "every event, in order, once");
+            String got = readUntilClosed(stalled);
+            assertFalse(got.contains("event: done"), "the stalled viewer was cut off before the end");
+            assertTrue(got.startsWith("HTTP/1.1 200"), got.lines().findFirst().orElse(""));
+        }
+    }
+
+    private static String eventsUrl(String id) {
+        return app.url() + "/api/runs/" + id + "/events";
+    }
+
+    /** Asks for the stream through a socket with a tiny receive buffer, and reads nothing yet. */
+    private static Socket openAndStopReading(String id) throws IOException {
+        URI base = URI.create(app.url());
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new InetSocketAddress(base.getHost(), base.getPort()));
+        socket.getOutputStream().write(("GET /api/runs/" + id + "/events HTTP/1.1\r\nHost: localhost\r\n"
+                + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    /** What the stalled viewer had been sent, up to the server closing its connection (fails if it never does). */
+    private static String readUntilClosed(Socket socket) throws IOException {
+        socket.setSoTimeout(10_000);
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        byte[] chunk = new byte[65536];
+        try (InputStream in = socket.getInputStream()) {
+            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                got.write(chunk, 0, n);
+            }
+        } catch (SocketException reset) {
+            // the server closed the connection with unread data: the same as an end
+        }
+        return got.toString(StandardCharsets.UTF_8);
+    }
+}
