@@ -18,8 +18,8 @@ final class CpuBurner {
     /**
      * The longest the burner goes between readings of the CPU clock. A thread cannot burn more CPU
      * than the wall time that passes, so reading again once the wall time still missing has passed
-     * (or this, if sooner) never burns more than one round too much; and the reading, which for a
-     * virtual thread looks up its carrier, stays off the hot path.
+     * (or this, if sooner) never burns more than one round too much; and the reading, a system
+     * call, stays off the hot path.
      */
     private static final long READ_EVERY_NANOS = 1_000_000;
     private static final int ROUND = 2_000;
@@ -36,7 +36,8 @@ final class CpuBurner {
      * @throws InterruptedException when the thread is interrupted or the budget refuses more
      */
     static boolean burn(long nanos, long deadline, Budget budget) throws InterruptedException {
-        CpuClock.Reading last = CpuClock.read();
+        CpuClock.Clock clock = CpuClock.current();
+        long last = clock.cpuNanos();
         long lastWall = System.nanoTime();
         long burnt = 0;
         long acc = sink;
@@ -51,9 +52,8 @@ final class CpuBurner {
                     acc = spin(acc);
                     wall = System.nanoTime();
                 }
-                CpuClock.Reading now = CpuClock.read();
-                long cpu = now.since(last);
-                long used = cpu >= 0 ? cpu : wall - lastWall;
+                long now = clock.cpuNanos();
+                long used = now >= 0 && last >= 0 ? now - last : wall - lastWall;
                 burnt += used;
                 last = now;
                 lastWall = wall;

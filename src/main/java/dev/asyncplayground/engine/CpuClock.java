@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>A platform thread reads its own. The JVM reports no CPU time for a virtual thread (-1 on
  * JDK 21–25), so a virtual thread reads its carrier's, found by the carrier's name: while it burns
- * CPU a virtual thread never leaves its carrier, so the carrier's CPU time is its own.
+ * CPU a virtual thread never leaves its carrier, so the carrier's CPU time is its own. Finding the
+ * carrier takes the virtual thread's description, so a burn finds it once ({@link #current()}) and
+ * then reads that clock alone, once a millisecond.
  */
 final class CpuClock {
 
@@ -36,25 +38,55 @@ final class CpuClock {
     /** Carriers come and go (an idle one ends, a new one has a new name): past this many names, start over. */
     private static final int KNOWN_CARRIERS = 64;
 
+    /** Stands for "the calling platform thread itself" in {@link Clock#threadId}. */
+    private static final long OWN = -1;
+    /** Stands for "no clock can be read" in {@link Clock#threadId}. */
+    private static final long NONE = -2;
+
+    /**
+     * The clock of one OS thread.
+     *
+     * @param thread   its name (empty for the caller's own platform thread)
+     * @param threadId its id, or {@code OWN} or {@code NONE}
+     */
+    record Clock(String thread, long threadId) {
+
+        /** The thread's CPU time so far, or -1 if it cannot be read. */
+        long cpuNanos() {
+            if (threadId == OWN) {
+                return THREADS.getCurrentThreadCpuTime();
+            }
+            return threadId == NONE ? -1 : THREADS.getThreadCpuTime(threadId);
+        }
+    }
+
     private CpuClock() {
     }
 
-    static Reading read() {
+    /**
+     * The clock of the OS thread running the caller now: its own for a platform thread, its
+     * carrier's for a virtual thread, which stays on that carrier until it next blocks.
+     */
+    static Clock current() {
         Thread current = Thread.currentThread();
         if (!SUPPORTED) {
-            return new Reading("", -1);
+            return new Clock("", NONE);
         }
         if (!current.isVirtual()) {
-            return new Reading("", THREADS.getCurrentThreadCpuTime());
+            return new Clock("", OWN);
         }
         String carrier = Threads.carrierOf(current.toString());
         Long id = CARRIER_IDS.get(carrier);
-        long cpu = id == null ? -1 : THREADS.getThreadCpuTime(id);
-        if (cpu < 0) {
+        if (id == null || THREADS.getThreadCpuTime(id) < 0) {
             id = findCarrier(carrier);
-            cpu = id == null ? -1 : THREADS.getThreadCpuTime(id);
         }
-        return new Reading(carrier, cpu);
+        return new Clock(carrier, id == null ? NONE : id);
+    }
+
+    /** One reading of the clock of the OS thread running the caller now. */
+    static Reading read() {
+        Clock clock = current();
+        return new Reading(clock.thread(), clock.cpuNanos());
     }
 
     private static Long findCarrier(String name) {

@@ -6,11 +6,9 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,13 +26,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the log's columns a bounded batch at a time, {@link EventLog#MAX_BATCH}, so it never builds the
  * whole replay). Once at the log's end it follows the run's broadcast ({@link RunBroadcast}): one
  * thread per run writes each burst to every such client, and cuts off a client that stops reading
- * so it never holds up the others ({@link #STALL_CHECK}). A run's shared texts and broadcast live
+ * so it never holds up the others. A run's shared texts and broadcast live
  * only while some stream of it is open, and its streams close together ({@link RunStreams}).
  */
 final class EventStream implements AutoCloseable {
 
-    /** How often the broadcasts are checked for a write to a client that has stopped reading. */
-    static final Duration STALL_CHECK = Duration.ofMillis(100);
 
     private final RunApi runApi;
     private final Duration heartbeat;
@@ -53,17 +49,6 @@ final class EventStream implements AutoCloseable {
         this.runApi = runApi;
         this.heartbeat = heartbeat;
         this.abandoned = abandoned;
-        stallGuard.scheduleWithFixedDelay(this::abortStalledWrites, STALL_CHECK.toMillis(), STALL_CHECK.toMillis(),
-                TimeUnit.MILLISECONDS);
-    }
-
-    private void abortStalledWrites() {
-        long now = System.nanoTime();
-        List<RunStreams> live;
-        synchronized (streamsByRun) {
-            live = List.copyOf(streamsByRun.values());
-        }
-        live.forEach(streams -> streams.broadcast().abortStalledWrite(now));
     }
 
     @Override
@@ -74,7 +59,7 @@ final class EventStream implements AutoCloseable {
     /** The streams of a run, with the texts they share; dropped when the run's last stream ends. */
     private RunStreams acquire(Run run) {
         synchronized (streamsByRun) {
-            RunStreams streams = streamsByRun.computeIfAbsent(run.id(), id -> new RunStreams(run, heartbeat));
+            RunStreams streams = streamsByRun.computeIfAbsent(run.id(), id -> new RunStreams(run, heartbeat, stallGuard));
             streams.opened();
             return streams;
         }
