@@ -115,7 +115,7 @@ class ScenarioApiTest extends ApiTestSupport {
 
         @Test
         void aOneMegabyteBodyIsRefusedWithoutA500() {
-            Http.Reply reply = http.post("/api/runs", "{\"scenario\":\"" + "x".repeat(1024 * 1024) + "\"}");
+            Http.Reply reply = http.postLarge("/api/runs", "{\"scenario\":\"" + "x".repeat(1024 * 1024) + "\"}");
             assertEquals(413, reply.status(), reply.text());
         }
     }
