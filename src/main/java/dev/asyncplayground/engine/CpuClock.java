@@ -17,21 +17,6 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class CpuClock {
 
-    /**
-     * One reading.
-     *
-     * @param thread   the OS thread read (empty for the caller's own platform thread)
-     * @param cpuNanos its CPU time, or -1 if it cannot be read
-     */
-    record Reading(String thread, long cpuNanos) {
-
-        /** CPU time from an earlier reading to this one, or -1 if they are not comparable. */
-        long since(Reading earlier) {
-            boolean comparable = thread.equals(earlier.thread) && cpuNanos >= 0 && earlier.cpuNanos >= 0;
-            return comparable ? cpuNanos - earlier.cpuNanos : -1;
-        }
-    }
-
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final boolean SUPPORTED = THREADS.isThreadCpuTimeSupported();
     private static final ConcurrentMap<String, Long> CARRIER_IDS = new ConcurrentHashMap<>();
@@ -81,12 +66,6 @@ final class CpuClock {
             id = findCarrier(carrier);
         }
         return new Clock(carrier, id == null ? NONE : id);
-    }
-
-    /** One reading of the clock of the OS thread running the caller now. */
-    static Reading read() {
-        Clock clock = current();
-        return new Reading(clock.thread(), clock.cpuNanos());
     }
 
     private static Long findCarrier(String name) {

@@ -26,11 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the log's columns a bounded batch at a time, {@link EventLog#MAX_BATCH}, so it never builds the
  * whole replay). Once at the log's end it follows the run's broadcast ({@link RunBroadcast}): one
  * thread per run writes each burst to every such client, and cuts off a client that stops reading
- * so it never holds up the others. A run's shared texts and broadcast live
- * only while some stream of it is open, and its streams close together ({@link RunStreams}).
+ * so it never holds up the others. A run's shared texts and broadcast live only while some stream
+ * of it is open, and its streams close together ({@link RunStreams}).
  */
 final class EventStream implements AutoCloseable {
-
 
     private final RunApi runApi;
     private final Duration heartbeat;

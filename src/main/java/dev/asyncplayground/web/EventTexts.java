@@ -10,14 +10,13 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * The SSE frames of a run's recent events, encoded once and shared by every viewer of the run.
  *
- * <p>The {@code done} frame, carrying the summary, the largest of all, is made once too. Live
- * viewers all read near the end of the log, so a ring of the last {@value #KEPT} events serves
- * them, and they mostly wake to the same burst, so the last batch frame is kept too; a viewer
- * replaying older events makes their frames again. The {@code done} frame, the slowest to make,
- * is made under a lock, so the viewers who wake together at the run's end wait for the one making
- * it instead of each making it at once. Two viewers racing for the same event or batch frame may
- * both make it: the bytes are equal, so either may win, and a viewer replaying a long run never
- * holds up the live ones.
+ * <p>Live viewers all read near the end of the log, so a ring of the last {@value #KEPT} events
+ * serves them, and they mostly wake to the same burst, so the last batch frame is kept too; a
+ * viewer replaying older events makes their frames again. The {@code done} frame, carrying the
+ * summary, the largest and slowest to make, is made once, under a lock: the viewers who wake
+ * together at the run's end wait for the one making it instead of each making it at once. Two
+ * viewers racing for the same event or batch frame may both make it: the bytes are equal, so
+ * either may win, and a viewer replaying a long run never holds up the live ones.
  */
 final class EventTexts {
 

@@ -101,8 +101,10 @@ final class RunBroadcast {
             viewer.over.await();
         } finally {
             viewer.left = true;
-            synchronized (this) {
-                viewers.remove(viewer);
+            if (viewer.over.getCount() > 0) {
+                synchronized (this) {
+                    viewers.remove(viewer);
+                }
             }
         }
         return viewer.sentDone ? Followed.DONE : Followed.GONE;
@@ -138,7 +140,7 @@ final class RunBroadcast {
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
         } catch (RejectedExecutionException stopping) {
-            over = false;
+            // the server is stopping: the finally ends every viewer's stream
         } finally {
             if (guard != null) {
                 guard.cancel(false);
@@ -176,9 +178,9 @@ final class RunBroadcast {
             for (Viewer viewer : now) {
                 if (batch.complete() || !viewer.out.isOpen()) {
                     viewer.over.countDown();
-                    viewers.remove(viewer);
                 }
             }
+            viewers.removeIf(viewer -> viewer.over.getCount() == 0);
             running = !viewers.isEmpty();
             return running;
         }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.asyncplayground.engine.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,15 +18,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The viewers of a run who have caught up are written to by one broadcast thread; a viewer that
  * stops reading is cut off, and the others still get every event and {@code done} at once.
  */
-class RunBroadcastTest {
+class RunBroadcastTest extends ApiTestSupport {
 
     /** About 9 MB of frames, well past what the sockets of a viewer that stopped reading can hold. */
     private static final String MANY_EVENTS = """
@@ -37,19 +34,6 @@ class RunBroadcastTest {
                 print "task {t} prints a line long enough to fill the socket of a viewer who stopped reading"
             """;
 
-    private static RunningApp app;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        app = RunningApp.start(Limits.defaults(), Duration.ofSeconds(10));
-        http = new Http(app);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     @Test
     void viewersWhoHaveCaughtUpAreWrittenToByOneThreadForTheRun() throws Exception {
