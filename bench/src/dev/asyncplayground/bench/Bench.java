@@ -53,6 +53,7 @@ public final class Bench {
         PrintStream out = System.out;
         out.println("Async Playground benchmarks, " + Instant.now());
         Machine.describe().forEach(line -> out.println("  " + line));
+        out.println("  wake-up      " + Machine.wakeUp());
         Map<String, Boolean> verdicts = new LinkedHashMap<>();
         long started = System.nanoTime();
         if (all || words.contains("fidelity")) {
@@ -82,6 +83,7 @@ public final class Bench {
         }
         section(out, "Verdicts against PRODUCT.md section 7");
         verdicts.forEach((name, met) -> out.println("  " + name + ": " + (met ? "met" : "MISSED")));
+        out.println("  wake-up now " + Machine.wakeUp());
         out.println("  load average now " + Machine.loadAverage() + "; took "
                 + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         System.exit(0);

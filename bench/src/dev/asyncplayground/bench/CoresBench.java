@@ -36,7 +36,7 @@ final class CoresBench {
     /** Prints the table; true if every run met the bar against the ideal for the cores it was given. */
     boolean run() throws IOException, InterruptedException {
         Catalogue catalogue = Catalogue.builtIn();
-        out.println("warm-up " + WarmUp.run(catalogue).toMillis() + " ms");
+        out.println("warm-up " + WarmUp.run(catalogue).took().toMillis() + " ms");
         Limits limits = Limits.defaults();
         var scenario = catalogue.find("cpu-vs-io").orElseThrow().scenario();
         Program program = scenario.instantiate(Parameters.bind(scenario.params(),

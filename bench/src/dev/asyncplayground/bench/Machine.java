@@ -6,11 +6,14 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** Describes the machine and JVM the figures come from, including how busy the machine is. */
 final class Machine {
+
+    private static final Duration WAKE_UP_PROBE = Duration.ofSeconds(3);
 
     private Machine() {
     }
@@ -38,6 +41,19 @@ final class Machine {
         } catch (IOException | RuntimeException unreadable) {
             return Stats.f(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2) + " (1 min)";
         }
+    }
+
+    /**
+     * How late a plain 3 s sleep wakes up, in milliseconds, as one line. On this 2-vCPU VM it was
+     * under 1 ms in a quiet half hour and 4-7 ms in a slow one, when every timing benchmark
+     * degraded alike for old code and new (docs/benchmarks.md): the line tells which it was.
+     */
+    static String wakeUp() throws InterruptedException {
+        long start = System.nanoTime();
+        Thread.sleep(WAKE_UP_PROBE);
+        double lateMs = (System.nanoTime() - start - WAKE_UP_PROBE.toNanos()) / 1e6;
+        return "a " + WAKE_UP_PROBE.toSeconds() + " s sleep woke " + Stats.f(lateMs, 1)
+                + " ms late (a quiet host: under 1 ms)";
     }
 
     /** CPU time this JVM has used so far, all threads, or 0 if the platform does not say. */

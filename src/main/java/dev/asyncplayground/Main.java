@@ -3,6 +3,7 @@ package dev.asyncplayground;
 import dev.asyncplayground.engine.AdmissionBudget;
 import dev.asyncplayground.engine.Carriers;
 import dev.asyncplayground.engine.Limits;
+import dev.asyncplayground.engine.Mode;
 import dev.asyncplayground.engine.RunRegistry;
 import dev.asyncplayground.engine.StoreBudget;
 import dev.asyncplayground.exercise.Catalogue;
@@ -47,10 +48,11 @@ public final class Main {
         Catalogue catalogue = Catalogue.builtIn();
         boolean warm = WarmUp.wanted(System.getenv());
         long cpuBefore = WarmUp.processCpuNanos();
-        FutureTask<Duration> warmUp = new FutureTask<>(() -> warm ? WarmUp.run(catalogue) : Duration.ZERO);
+        FutureTask<WarmUp.Result> warmUp = new FutureTask<>(
+                () -> warm ? WarmUp.run(catalogue) : new WarmUp.Result(Duration.ZERO, 0));
         Thread.ofPlatform().name("warm-up").start(warmUp);
         Javalin app = App.create(catalogue, new RunRegistry(limits, budget, storeBytes));
-        Duration warmed = waitFor(warmUp);
+        WarmUp.Result warmed = waitFor(warmUp);
         try {
             held.close();
             app.start(port);
@@ -59,7 +61,11 @@ public final class Main {
             return;
         }
         long cpuMs = (WarmUp.processCpuNanos() - cpuBefore) / 1_000_000;
-        System.out.println(warm ? "Warmed up in " + warmed.toMillis() + " ms; start-up used " + cpuMs
+        if (warm && !warmed.complete()) {
+            System.out.println("The warm-up followed a run to its end in only " + warmed.modesFollowed() + " of "
+                    + Mode.values().length + " modes; the first runs may come out slower than later ones.");
+        }
+        System.out.println(warm ? "Warmed up in " + warmed.took().toMillis() + " ms; start-up used " + cpuMs
                 + " ms of CPU (WARM_UP=off skips the warm-up)." : "Not warmed up (WARM_UP=off); start-up used " + cpuMs
                 + " ms of CPU.");
         System.out.println("Async Playground is running: open http://localhost:" + port);
@@ -74,7 +80,7 @@ public final class Main {
         System.exit(2);
     }
 
-    private static Duration waitFor(FutureTask<Duration> warmUp) {
+    private static WarmUp.Result waitFor(FutureTask<WarmUp.Result> warmUp) {
         try {
             return warmUp.get();
         } catch (InterruptedException | ExecutionException e) {

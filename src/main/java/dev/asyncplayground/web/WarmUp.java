@@ -11,8 +11,6 @@ import java.lang.management.ManagementFactory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,10 +22,12 @@ import java.util.Map;
  * threads took CPU from the first CPU runs. This starts a throwaway copy of the app on a free
  * loopback port with a registry of its own (nothing shows in the real app), and sends it what a
  * learner's first visit sends: pages, a script, the catalogue, an editor check, a refused run,
- * then a small run in every mode (waits, a CPU burn, a lock, an update, prints) followed to its end
- * through the event stream and read back as JSON. Each task burns 15 ms, enough for the JIT to
- * compile the burner's loop, which the first CPU run would otherwise compile while it is timed. It
- * takes about a second on a quiet 2-core machine, while the real app is being set up.
+ * then a small run in every mode (waits, a CPU burn, a lock, an update, prints), each followed
+ * live through its event stream from the moment it is posted, as the page follows it (so the run's
+ * broadcast writes to it, not only the replay), and read back as JSON. Each task burns 15 ms,
+ * enough for the JIT to compile the burner's loop, which the first CPU run would otherwise compile
+ * while it is timed. It takes about a second on a quiet 2-core machine, while the real app is
+ * being set up.
  * {@code WARM_UP=off} skips it.
  */
 public final class WarmUp {
@@ -45,6 +45,15 @@ public final class WarmUp {
     private static final int ROUNDS = 1;
     private static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
+    /** What the warm-up did: how long it took, and in how many modes it followed a run to its end. */
+    public record Result(Duration took, int modesFollowed) {
+
+        /** True if a run was followed to its end in every mode. */
+        public boolean complete() {
+            return modesFollowed == Mode.values().length;
+        }
+    }
+
     private WarmUp() {
     }
 
@@ -59,22 +68,23 @@ public final class WarmUp {
                 ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
-    /** Warms up and returns how long it took. */
-    public static Duration run(Catalogue catalogue) {
+    /** Warms up and says how long it took and what it followed. */
+    public static Result run(Catalogue catalogue) {
         long start = System.nanoTime();
         AdmissionBudget roomy = AdmissionBudget.DEFAULTS.withRunsPerClient(64);
         try (RunRegistry registry = new RunRegistry(Limits.defaults().withRuns(8, 16), roomy)) {
             Javalin app = App.create(catalogue, registry, HEARTBEAT).start("127.0.0.1", 0);
+            int followed = 0;
             try {
                 for (int round = 0; round < ROUNDS; round++) {
                     visit(app.port(), catalogue);
-                    runEveryMode(app.port());
+                    followed = runEveryMode(app.port());
                 }
             } finally {
                 app.stop();
             }
+            return new Result(Duration.ofNanos(System.nanoTime() - start), followed);
         }
-        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     private static void visit(int port, Catalogue catalogue) {
@@ -87,19 +97,20 @@ public final class WarmUp {
         LocalRequest.post(port, "/api/runs", "application/json", "{\"scenario\": \"task oops\", \"mode\": \"x\"}");
     }
 
-    private static void runEveryMode(int port) {
-        List<String> ids = new ArrayList<>();
+    /** Runs the scenario once in each mode; returns in how many it saw {@code done} and a finished run. */
+    private static int runEveryMode(int port) {
+        int followed = 0;
         for (Mode mode : Mode.values()) {
             String body = Json.write(Map.of("scenario", SCENARIO, "mode", mode.id()));
             String reply = LocalRequest.post(port, "/api/runs", "application/json", body);
             int at = reply.indexOf("\"id\":\"");
             if (at >= 0) {
-                ids.add(reply.substring(at + 6, reply.indexOf('"', at + 6)));
+                String id = reply.substring(at + 6, reply.indexOf('"', at + 6));
+                boolean done = LocalRequest.events(port, "/api/runs/" + id + "/events").contains("event: done");
+                boolean ended = LocalRequest.get(port, "/api/runs/" + id).contains("\"status\":\"done\"");
+                followed += done && ended ? 1 : 0;
             }
         }
-        for (String id : ids) {
-            LocalRequest.events(port, "/api/runs/" + id + "/events");
-            LocalRequest.get(port, "/api/runs/" + id);
-        }
+        return followed;
     }
 }
