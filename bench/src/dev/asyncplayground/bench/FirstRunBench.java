@@ -1,12 +1,16 @@
 package dev.asyncplayground.bench;
 
+import dev.asyncplayground.engine.Mode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A fresh server's first run: each case starts the app in a JVM of its own ({@code java -Xms1g
@@ -21,15 +25,23 @@ final class FirstRunBench {
     /** One first run: a label and the POST body. */
     private record Case(String label, Map<String, Object> body) {}
 
-    private static final List<Case> CASES = List.of(
-            new Case("counting sequential", Map.of("exercise", "counting", "mode", "sequential",
-                    "params", Map.of("unit", "100ms"))),
-            new Case("counting virtual-threads", Map.of("exercise", "counting", "mode", "virtual-threads",
-                    "params", Map.of("unit", "100ms"))),
-            new Case("cpu 4x250ms virtual-threads", Map.of("exercise", "cpu-vs-io", "mode", "virtual-threads",
-                    "params", Map.of("kind", "cpu", "tasks", 4, "duration", "250ms"))),
-            new Case("cpu 4x250ms platform-threads 2", Map.of("exercise", "cpu-vs-io", "mode", "platform-threads",
-                    "threads", 2, "params", Map.of("kind", "cpu", "tasks", 4, "duration", "250ms"))));
+    /** Every mode, on a counting run that only waits and on a run that only computes. */
+    private static final List<Case> CASES = Arrays.stream(Mode.values())
+            .flatMap(mode -> Stream.of(counting(mode), cpu(mode))).toList();
+
+    private static Case counting(Mode mode) {
+        return new Case("counting " + mode.id(), Map.of("exercise", "counting", "mode", mode.id(),
+                "params", Map.of("unit", "100ms")));
+    }
+
+    private static Case cpu(Mode mode) {
+        Map<String, Object> body = new HashMap<>(Map.of("exercise", "cpu-vs-io", "mode", mode.id(),
+                "params", Map.of("kind", "cpu", "tasks", 4, "duration", "250ms")));
+        if (mode == Mode.PLATFORM_THREADS) {
+            body.put("threads", 2);
+        }
+        return new Case("cpu 4x250ms " + mode.id() + (mode == Mode.PLATFORM_THREADS ? " 2" : ""), body);
+    }
 
     private final PrintStream out;
 
