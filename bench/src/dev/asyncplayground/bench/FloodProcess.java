@@ -24,20 +24,21 @@ import java.util.concurrent.TimeUnit;
  * they share the server's two cores: posting 200 runs over new connections takes the clients' JVM
  * about as much CPU as it takes the server to refuse them, and with the clients in the server's
  * JVM the running CPU run lost both. So the benchmark floods twice: once with this process at the
- * lowest CPU priority ({@code nice -n 19}), where it runs only on CPU time nobody else wants and
- * stands in for clients elsewhere (that row is the verdict), and once at normal priority, as if a
- * learner flooded the server from a program on the server's own machine.
+ * lowest CPU priority ({@code nice -n 19}), where the kernel gives it CPU mostly when the server
+ * does not want it, standing in for clients elsewhere (that row is the verdict), and once at normal
+ * priority, as if a learner flooded the server from a program on the server's own machine. At the
+ * lowest priority its posts reach the server over about a second rather than in one instant.
  *
  * <p>It talks to the benchmark over its standard input and output, a line per command: it answers
  * {@code READY} once its own HTTP client is warm ({@link #WARM_UP_REQUESTS} posts that the server
- * answers 400 at once); on
- * {@code FLOOD count clients} it posts the flood's CPU run {@code count} times from
- * {@code clients} loopback addresses at once, then answers one {@code R status nanos id} line per
- * reply ({@code id} is {@code -} for a refusal) and {@code END cpuNanos}, the CPU it used posting.
+ * answers 400 at once); on {@code FLOOD count clients} it posts the flood's CPU run {@code count}
+ * times from {@code clients} loopback addresses at once, then answers one {@code R status nanos id}
+ * line per reply ({@code id} is {@code -} unless the run was admitted) and {@code END cpuNanos},
+ * the CPU it used posting.
  */
 final class FloodProcess implements AutoCloseable {
 
-    /** The kernel's lowest priority, at which the clients take only CPU time the server leaves idle. */
+    /** The kernel's lowest priority: the clients get CPU mostly when the server does not want it. */
     static final int LOWEST_PRIORITY = 19;
     private static final Path NICE = Path.of("/usr/bin/nice");
     private static final int WARM_UP_REQUESTS = 300;
