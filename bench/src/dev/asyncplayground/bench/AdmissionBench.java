@@ -121,16 +121,9 @@ final class AdmissionBench {
         }
         List<Map<String, Object>> admitted = new ArrayList<>();
         admitted.add(Map.of("id", firstId));
-        List<Double> refusals = new ArrayList<>();
-        for (FloodProcess.Reply reply : flood.replies()) {
-            if (reply.id() != null) {
-                admitted.add(Map.of("id", reply.id()));
-            } else if (reply.status() == 429) {
-                refusals.add(reply.nanos() / 1e6);
-            }
-        }
-        int refused = refusals.size();
-        double[] refusalMs = Stats.sorted(refusals.stream().mapToDouble(Double::doubleValue).toArray());
+        flood.admittedIds().forEach(id -> admitted.add(Map.of("id", id)));
+        double[] refusalMs = flood.refusalMillis();
+        int refused = refusalMs.length;
         Map<String, Object> firstRun = api.awaitRun(firstId, MAX_RUN);
         Outcome outcome = outcomes(api, admitted);
         double firstOver = ApiClient.number(firstRun, "elapsedMs") - ApiClient.number(firstRun, "idealMs");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,7 +50,19 @@ final class FloodProcess implements AutoCloseable {
     record Reply(int status, long nanos, String id) {}
 
     /** What a flood brought back: every reply, and the CPU the clients used. */
-    record Flood(List<Reply> replies, long clientCpuNanos) {}
+    record Flood(List<Reply> replies, long clientCpuNanos) {
+
+        /** The ids of the runs the server admitted, in reply order. */
+        List<String> admittedIds() {
+            return replies.stream().map(Reply::id).filter(Objects::nonNull).toList();
+        }
+
+        /** How long each 429 took to come back, in milliseconds, sorted. */
+        double[] refusalMillis() {
+            return Stats.sorted(replies.stream().filter(reply -> reply.status() == 429)
+                    .mapToDouble(reply -> reply.nanos() / 1e6).toArray());
+        }
+    }
 
     private final Process process;
     private final PrintStream commands;
