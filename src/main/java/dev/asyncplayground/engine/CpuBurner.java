@@ -5,7 +5,9 @@ package dev.asyncplayground.engine;
  *
  * <p>Progress is measured in CPU time ({@link CpuClock}), so a pool with more threads than cores,
  * time-sliced by the OS, still burns the full amount on every thread. Where no CPU time can be
- * read, wall time stands in.
+ * read, wall time stands in. A virtual thread that finds itself on another carrier at a reading
+ * (it blocked somewhere) reads the new carrier's clock from then on, and the time since the last
+ * reading counts for nothing: at most one reading's worth burnt too much, never a frozen clock.
  */
 final class CpuBurner {
 
@@ -51,6 +53,10 @@ final class CpuBurner {
                 while (wall < readAt && wall < deadline) {
                     acc = spin(acc);
                     wall = System.nanoTime();
+                }
+                if (!clock.isCallers()) {
+                    clock = CpuClock.current();
+                    last = clock.cpuNanos();
                 }
                 long now = clock.cpuNanos();
                 long used = now >= 0 && last >= 0 ? now - last : wall - lastWall;

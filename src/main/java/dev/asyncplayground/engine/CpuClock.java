@@ -10,10 +10,13 @@ import java.util.concurrent.ConcurrentMap;
  * Reads the CPU time of the OS thread running the caller.
  *
  * <p>A platform thread reads its own. The JVM reports no CPU time for a virtual thread (-1 on
- * JDK 21–25), so a virtual thread reads its carrier's, found by the carrier's name: while it burns
- * CPU a virtual thread never leaves its carrier, so the carrier's CPU time is its own. Finding the
- * carrier takes the virtual thread's description, so a burn finds it once ({@link #current()}) and
- * then reads that clock alone, once a millisecond.
+ * JDK 21–25), so a virtual thread reads its carrier's, found by the carrier's name: while it
+ * computes on one carrier, the carrier's CPU time is its own. But a virtual thread that blocks,
+ * even on a contended {@code synchronized} inside a map, comes back on whichever carrier is free:
+ * a clock found before that would be another thread's: frozen if that carrier went idle, and a
+ * burn would then spin until its run's deadline; or counting someone else's work. So
+ * {@link #current()} finds the carrier again if it changed while it was being found, and a burn
+ * asks {@link Clock#isCallers()} before each reading.
  */
 final class CpuClock {
 
@@ -43,6 +46,12 @@ final class CpuClock {
             }
             return threadId == NONE ? -1 : THREADS.getThreadCpuTime(threadId);
         }
+
+        /** True if this is still the clock of the OS thread running the caller (a virtual thread may have moved). */
+        boolean isCallers() {
+            Thread current = Thread.currentThread();
+            return !current.isVirtual() || threadId == NONE || thread.equals(Threads.carrierOf(current.toString()));
+        }
     }
 
     private CpuClock() {
@@ -50,7 +59,7 @@ final class CpuClock {
 
     /**
      * The clock of the OS thread running the caller now: its own for a platform thread, its
-     * carrier's for a virtual thread, which stays on that carrier until it next blocks.
+     * carrier's for a virtual thread, found again if finding it moved the thread to another carrier.
      */
     static Clock current() {
         Thread current = Thread.currentThread();
@@ -60,12 +69,17 @@ final class CpuClock {
         if (!current.isVirtual()) {
             return new Clock("", OWN);
         }
-        String carrier = Threads.carrierOf(current.toString());
-        Long id = CARRIER_IDS.get(carrier);
-        if (id == null || THREADS.getThreadCpuTime(id) < 0) {
-            id = findCarrier(carrier);
+        while (true) {
+            String carrier = Threads.carrierOf(current.toString());
+            Long id = CARRIER_IDS.get(carrier);
+            if (id == null || THREADS.getThreadCpuTime(id) < 0) {
+                id = findCarrier(carrier);
+            }
+            Clock clock = new Clock(carrier, id == null ? NONE : id);
+            if (clock.isCallers()) {
+                return clock;
+            }
         }
-        return new Clock(carrier, id == null ? NONE : id);
     }
 
     private static Long findCarrier(String name) {
