@@ -5,9 +5,8 @@ package dev.asyncplayground.engine;
  *
  * <p>Progress is measured in CPU time ({@link CpuClock}), so a pool with more threads than cores,
  * time-sliced by the OS, still burns the full amount on every thread. Where no CPU time can be
- * read, wall time stands in. A virtual thread that finds itself on another carrier at a reading
- * (it blocked somewhere) reads the new carrier's clock from then on, and the time since the last
- * reading counts for nothing: at most one reading's worth burnt too much, never a frozen clock.
+ * read, or a virtual thread's two readings are of different carriers (it moved), wall time stands
+ * in for that interval.
  */
 final class CpuBurner {
 
@@ -20,8 +19,8 @@ final class CpuBurner {
     /**
      * The longest the burner goes between readings of the CPU clock. A thread cannot burn more CPU
      * than the wall time that passes, so reading again once the wall time still missing has passed
-     * (or this, if sooner) never burns more than one round too much; and the reading, a system
-     * call, stays off the hot path.
+     * (or this, if sooner) never burns more than one round too much; and the reading, which for a
+     * virtual thread looks up its carrier, stays off the hot path.
      */
     private static final long READ_EVERY_NANOS = 1_000_000;
     private static final int ROUND = 2_000;
@@ -38,8 +37,7 @@ final class CpuBurner {
      * @throws InterruptedException when the thread is interrupted or the budget refuses more
      */
     static boolean burn(long nanos, long deadline, Budget budget) throws InterruptedException {
-        CpuClock.Clock clock = CpuClock.current();
-        long last = clock.cpuNanos();
+        CpuClock.Reading last = CpuClock.read();
         long lastWall = System.nanoTime();
         long burnt = 0;
         long acc = sink;
@@ -54,12 +52,9 @@ final class CpuBurner {
                     acc = spin(acc);
                     wall = System.nanoTime();
                 }
-                if (!clock.isCallers()) {
-                    clock = CpuClock.current();
-                    last = clock.cpuNanos();
-                }
-                long now = clock.cpuNanos();
-                long used = now >= 0 && last >= 0 ? now - last : wall - lastWall;
+                CpuClock.Reading now = CpuClock.read();
+                long cpu = now.since(last);
+                long used = cpu >= 0 ? cpu : wall - lastWall;
                 burnt += used;
                 last = now;
                 lastWall = wall;

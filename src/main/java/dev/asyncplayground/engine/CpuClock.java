@@ -11,14 +11,27 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>A platform thread reads its own. The JVM reports no CPU time for a virtual thread (-1 on
  * JDK 21–25), so a virtual thread reads its carrier's, found by the carrier's name: while it
- * computes on one carrier, the carrier's CPU time is its own. But a virtual thread that blocks,
- * even on a contended {@code synchronized} inside a map, comes back on whichever carrier is free:
- * a clock found before that would be another thread's: frozen if that carrier went idle, and a
- * burn would then spin until its run's deadline; or counting someone else's work. So
- * {@link #current()} finds the carrier again if it changed while it was being found, and a burn
- * asks {@link Clock#isCallers()} before each reading.
+ * computes on one carrier, the carrier's CPU time is its own. A virtual thread that blocks, even
+ * for a moment inside a map, may come back on another carrier, so every reading names the carrier
+ * it read, and two readings of different carriers are not compared ({@link Reading#since}): a
+ * clock kept from before the move would be another thread's, frozen once that carrier idles.
  */
 final class CpuClock {
+
+    /**
+     * One reading.
+     *
+     * @param thread   the OS thread read (empty for the caller's own platform thread)
+     * @param cpuNanos its CPU time, or -1 if it cannot be read
+     */
+    record Reading(String thread, long cpuNanos) {
+
+        /** CPU time from an earlier reading to this one, or -1 if they are not comparable. */
+        long since(Reading earlier) {
+            boolean comparable = thread.equals(earlier.thread) && cpuNanos >= 0 && earlier.cpuNanos >= 0;
+            return comparable ? cpuNanos - earlier.cpuNanos : -1;
+        }
+    }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final boolean SUPPORTED = THREADS.isThreadCpuTimeSupported();
@@ -26,60 +39,26 @@ final class CpuClock {
     /** Carriers come and go (an idle one ends, a new one has a new name): past this many names, start over. */
     private static final int KNOWN_CARRIERS = 64;
 
-    /** Stands for "the calling platform thread itself" in {@link Clock#threadId}. */
-    private static final long OWN = -1;
-    /** Stands for "no clock can be read" in {@link Clock#threadId}. */
-    private static final long NONE = -2;
-
-    /**
-     * The clock of one OS thread.
-     *
-     * @param thread   its name (empty for the caller's own platform thread)
-     * @param threadId its id, or {@code OWN} or {@code NONE}
-     */
-    record Clock(String thread, long threadId) {
-
-        /** The thread's CPU time so far, or -1 if it cannot be read. */
-        long cpuNanos() {
-            if (threadId == OWN) {
-                return THREADS.getCurrentThreadCpuTime();
-            }
-            return threadId == NONE ? -1 : THREADS.getThreadCpuTime(threadId);
-        }
-
-        /** True if this is still the clock of the OS thread running the caller (a virtual thread may have moved). */
-        boolean isCallers() {
-            Thread current = Thread.currentThread();
-            return !current.isVirtual() || threadId == NONE || thread.equals(Threads.carrierOf(current.toString()));
-        }
-    }
-
     private CpuClock() {
     }
 
-    /**
-     * The clock of the OS thread running the caller now: its own for a platform thread, its
-     * carrier's for a virtual thread, found again if finding it moved the thread to another carrier.
-     */
-    static Clock current() {
+    /** The CPU time of the OS thread running the caller now, and which thread that is. */
+    static Reading read() {
         Thread current = Thread.currentThread();
         if (!SUPPORTED) {
-            return new Clock("", NONE);
+            return new Reading("", -1);
         }
         if (!current.isVirtual()) {
-            return new Clock("", OWN);
+            return new Reading("", THREADS.getCurrentThreadCpuTime());
         }
-        while (true) {
-            String carrier = Threads.carrierOf(current.toString());
-            Long id = CARRIER_IDS.get(carrier);
-            if (id == null || THREADS.getThreadCpuTime(id) < 0) {
-                id = findCarrier(carrier);
-            }
-            Clock clock = new Clock(carrier, id == null ? NONE : id);
-            if (clock.isCallers()) {
-                return clock;
-            }
+        String carrier = Threads.carrierOf(current.toString());
+        Long id = CARRIER_IDS.get(carrier);
+        long cpu = id == null ? -1 : THREADS.getThreadCpuTime(id);
+        if (cpu < 0) {
+            id = findCarrier(carrier);
+            cpu = id == null ? -1 : THREADS.getThreadCpuTime(id);
         }
+        return new Reading(carrier, cpu);
     }
 
     private static Long findCarrier(String name) {
