@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A flood's clients in a JVM of their own, so that what the flood costs the server is measured
@@ -82,14 +81,9 @@ final class FloodProcess implements AutoCloseable {
      */
     static FloodProcess start(int port, boolean lowest) throws IOException {
         boolean nice = lowest && Files.isExecutable(NICE);
-        List<String> command = new ArrayList<>();
-        if (nice) {
-            command.addAll(List.of(NICE.toString(), "-n", Integer.toString(LOWEST_PRIORITY)));
-        }
-        command.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                System.getProperty("java.class.path"), FloodProcess.class.getName(), Integer.toString(port)));
+        List<String> prefix = nice ? List.of(NICE.toString(), "-n", Integer.toString(LOWEST_PRIORITY)) : List.of();
         FloodProcess flood = new FloodProcess(
-                new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start(), nice);
+                ChildJvm.start(prefix, List.of(), FloodProcess.class, Integer.toString(port)), nice);
         String line = flood.answers.readLine();
         if (!"READY".equals(line)) {
             throw new IOException("the flood's process answered '" + line + "', not READY");
@@ -119,10 +113,7 @@ final class FloodProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        commands.println("QUIT");
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+        ChildJvm.quit(process, commands);
     }
 
     /** The clients' side: obeys commands from standard input until {@code QUIT}. */

@@ -56,6 +56,26 @@ final class Machine {
                 + " ms late (a quiet host: under 1 ms)";
     }
 
+    /** Collections and their milliseconds, summed over a JVM's collectors. */
+    record GcTotals(long count, long millis) {
+
+        /** The collections from an earlier reading to this one. */
+        GcTotals since(GcTotals earlier) {
+            return new GcTotals(count - earlier.count, millis - earlier.millis);
+        }
+    }
+
+    /** This JVM's collections so far (a collector that does not say counts none). */
+    static GcTotals collections() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new GcTotals(count, millis);
+    }
+
     /** CPU time this JVM has used so far, all threads, or 0 if the platform does not say. */
     static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os

@@ -1,9 +1,7 @@
 package dev.asyncplayground.bench;
 
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.util.List;
 
 /**
  * Samples heap use and resident memory on a background platform thread, and counts collections.
@@ -18,21 +16,18 @@ final class MemorySampler {
     private static final int RSS_EVERY = 5;
 
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
     private volatile boolean running;
     private volatile long peakHeap;
     private volatile long peakRss;
     private Thread sampler;
-    private long gcCountAtStart;
-    private long gcMillisAtStart;
+    private Machine.GcTotals collectionsAtStart;
 
     /** What was seen between start and stop. */
     record Figures(long peakHeapBytes, long peakRssBytes, long collections, long collectionMillis) {}
 
     /** Starts sampling from now. */
     void start() {
-        gcCountAtStart = collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
-        gcMillisAtStart = collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+        collectionsAtStart = Machine.collections();
         peakHeap = memory.getHeapMemoryUsage().getUsed();
         peakRss = Machine.residentBytes();
         running = true;
@@ -43,9 +38,8 @@ final class MemorySampler {
     Figures stop() throws InterruptedException {
         running = false;
         sampler.join();
-        long count = collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
-        long millis = collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
-        return new Figures(peakHeap, peakRss, count - gcCountAtStart, millis - gcMillisAtStart);
+        Machine.GcTotals collections = Machine.collections().since(collectionsAtStart);
+        return new Figures(peakHeap, peakRss, collections.count(), collections.millis());
     }
 
     private void sample() {

@@ -62,10 +62,10 @@ final class StreamingBench {
     private record Load(MemorySampler.Figures memory, double serverCpuPercent, double viewersCpuPercent,
                         double stallMs, ViewerProcess.Session viewers) {}
 
-    /** Latency figures of one round, in milliseconds, and what else went on. */
     /** The live event that reached its viewers latest, by their median latency, and when the run stamped it. */
     private record Slowest(double medianMs, double atMs) {}
 
+    /** Latency figures of one round, in milliseconds, and what else went on. */
     private record Round(int viewers, long joinNanos, int liveEvents, double[] latenciesMs, long missing,
                          long clockUncertaintyNanos, Load load, Slowest slowest) {}
 

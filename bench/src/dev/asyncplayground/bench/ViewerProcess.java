@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,12 +57,7 @@ final class ViewerProcess implements AutoCloseable {
 
     /** Starts the viewers' JVM with this JVM's java and class path. */
     static ViewerProcess start() throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(OPTIONS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ViewerProcess.class.getName()));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        return new ViewerProcess(process);
+        return new ViewerProcess(ChildJvm.start(List.of(), OPTIONS, ViewerProcess.class));
     }
 
     /**
@@ -124,21 +117,7 @@ final class ViewerProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        commands.println("QUIT");
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-    }
-
-    /** This JVM's collections so far and their milliseconds. */
-    private static long[] collections() {
-        long count = 0;
-        long millis = 0;
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            count += Math.max(0, gc.getCollectionCount());
-            millis += Math.max(0, gc.getCollectionTime());
-        }
-        return new long[] {count, millis};
+        ChildJvm.quit(process, commands);
     }
 
     /** The viewers' side: obeys commands from standard input until {@code QUIT}. */
@@ -170,7 +149,7 @@ final class ViewerProcess implements AutoCloseable {
         out.flush();
         System.gc();
         long cpuBefore = Machine.processCpuNanos();
-        long[] gcBefore = collections();
+        Machine.GcTotals gcBefore = Machine.collections();
         StringBuilder errors = new StringBuilder();
         for (SseViewer viewer : viewers) {
             if (!viewer.finished().await(60, TimeUnit.SECONDS) || viewer.error() != null) {
@@ -178,14 +157,14 @@ final class ViewerProcess implements AutoCloseable {
             }
         }
         long cpu = Machine.processCpuNanos() - cpuBefore;
-        long[] gcAfter = collections();
+        Machine.GcTotals gc = Machine.collections().since(gcBefore);
         for (SseViewer viewer : viewers) {
             out.println("V " + viewer.size());
             for (int i = 0; i < viewer.size(); i++) {
                 out.println("E " + viewer.atMicros(i) + " " + viewer.arrivedNanos(i));
             }
         }
-        out.println("END " + cpu + " " + (gcAfter[0] - gcBefore[0]) + " " + (gcAfter[1] - gcBefore[1]) + " " + errors.toString().replace('\n', ' '));
+        out.println("END " + cpu + " " + gc.count() + " " + gc.millis() + " " + errors.toString().replace('\n', ' '));
         out.flush();
     }
 }
