@@ -17,12 +17,14 @@ final class CpuBurner {
     }
 
     /**
-     * The longest the burner goes between readings of the CPU clock. A thread cannot burn more CPU
-     * than the wall time that passes, so reading again once the wall time still missing has passed
-     * (or this, if sooner) never burns more than one round too much; and the reading, which for a
-     * virtual thread looks up its carrier, stays off the hot path.
+     * The longest the burner goes between readings of the CPU clock, charging the run's CPU limit
+     * and seeing a cancel. A thread cannot burn more CPU than the wall time that passes, so reading
+     * again once the wall time still missing has passed (or this, if sooner) never burns more than
+     * one round too much. The reading, which for a virtual thread looks up its carrier, stays off
+     * the hot path: read every millisecond, it became hot enough for the JIT to compile it while a
+     * learner's run burnt.
      */
-    private static final long READ_EVERY_NANOS = 1_000_000;
+    private static final long READ_EVERY_NANOS = 10_000_000;
     private static final int ROUND = 2_000;
     private static volatile long sink;
 
@@ -37,35 +39,43 @@ final class CpuBurner {
      * @throws InterruptedException when the thread is interrupted or the budget refuses more
      */
     static boolean burn(long nanos, long deadline, Budget budget) throws InterruptedException {
-        CpuClock.Reading last = CpuClock.read();
+        boolean virtual = Thread.currentThread().isVirtual();
+        CpuClock.Reading last = CpuClock.read(virtual);
         long lastWall = System.nanoTime();
         long burnt = 0;
-        long acc = sink;
-        try {
-            while (burnt < nanos) {
-                if (lastWall >= deadline) {
-                    return false;
-                }
-                long wall = lastWall;
-                long readAt = lastWall + Math.min(READ_EVERY_NANOS, nanos - burnt);
-                while (wall < readAt && wall < deadline) {
-                    acc = spin(acc);
-                    wall = System.nanoTime();
-                }
-                CpuClock.Reading now = CpuClock.read();
-                long cpu = now.since(last);
-                long used = cpu >= 0 ? cpu : wall - lastWall;
-                burnt += used;
-                last = now;
-                lastWall = wall;
-                if (Thread.interrupted() || !budget.charge(used)) {
-                    throw new InterruptedException("cpu step stopped");
-                }
+        while (burnt < nanos) {
+            if (lastWall >= deadline) {
+                return false;
             }
-            return true;
-        } finally {
-            sink = acc;
+            long wall = computeUntil(Math.min(deadline, lastWall + Math.min(READ_EVERY_NANOS, nanos - burnt)));
+            CpuClock.Reading now = CpuClock.read(virtual);
+            long cpu = now.since(last);
+            long used = cpu >= 0 ? cpu : wall - lastWall;
+            burnt += used;
+            last = now;
+            lastWall = wall;
+            if (Thread.interrupted() || !budget.charge(used)) {
+                throw new InterruptedException("cpu step stopped");
+            }
         }
+        return true;
+    }
+
+    /**
+     * Computes until {@code System.nanoTime()} reaches {@code until}; returns the last time read.
+     * The hot loop lives alone here so that the JIT compiles it small and early, in the warm-up;
+     * compiled together with the clock readings of {@link #burn} it came out tens of kilobytes,
+     * whose compiling took a core from a first run.
+     */
+    private static long computeUntil(long until) {
+        long acc = sink;
+        long wall;
+        do {
+            acc = spin(acc);
+            wall = System.nanoTime();
+        } while (wall < until);
+        sink = acc;
+        return wall;
     }
 
     /** A round of real arithmetic the JIT cannot drop (its result is kept). */

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentMap;
  * it read, and two readings of different carriers are not compared ({@link Reading#since}): a
  * clock kept from before the move would be another thread's, frozen once that carrier idles.
  */
-final class CpuClock {
+public final class CpuClock {
 
     /**
      * One reading.
@@ -38,20 +38,30 @@ final class CpuClock {
     private static final ConcurrentMap<String, Long> CARRIER_IDS = new ConcurrentHashMap<>();
     /** Carriers come and go (an idle one ends, a new one has a new name): past this many names, start over. */
     private static final int KNOWN_CARRIERS = 64;
+    private static final int WARM_UP_TURNS = 40;
+    private static volatile long sink;
 
     private CpuClock() {
     }
 
     /** The CPU time of the OS thread running the caller now, and which thread that is. */
     static Reading read() {
-        Thread current = Thread.currentThread();
+        return read(Thread.currentThread().isVirtual());
+    }
+
+    /**
+     * The same, for a caller that has asked once whether it is a virtual thread (a thread's kind
+     * never changes). Asking at every reading let the JIT guess the thread's class there from other
+     * callers' threads, and throw the compiled clock away when a thread of another class came.
+     */
+    static Reading read(boolean virtual) {
         if (!SUPPORTED) {
             return new Reading("", -1);
         }
-        if (!current.isVirtual()) {
+        if (!virtual) {
             return new Reading("", THREADS.getCurrentThreadCpuTime());
         }
-        String carrier = Threads.carrierOf(current.toString());
+        String carrier = Threads.carrierOf(Thread.currentThread().toString());
         Long id = CARRIER_IDS.get(carrier);
         long cpu = id == null ? -1 : THREADS.getThreadCpuTime(id);
         if (cpu < 0) {
@@ -59,6 +69,33 @@ final class CpuClock {
             cpu = id == null ? -1 : THREADS.getThreadCpuTime(id);
         }
         return new Reading(carrier, cpu);
+    }
+
+    /**
+     * Takes {@code readings} readings on the calling platform thread and as many on virtual threads,
+     * in turns, so that the JIT compiles the clock fully before a timed run burns CPU: compiling it
+     * during a learner's first run took CPU from its cpu steps. In turns, and on threads named as a
+     * run's are, because code compiled after seeing one kind of thread (or only unnamed ones) is
+     * thrown away when the other comes, and compiled again later.
+     */
+    public static void warmUp(int readings) throws InterruptedException {
+        Thread.Builder virtual = Thread.ofVirtual().name("clock-warm-up-", 0);
+        int perTurn = Math.max(1, readings / WARM_UP_TURNS);
+        for (int turn = 0; turn < WARM_UP_TURNS; turn++) {
+            readMany(false, perTurn);
+            virtual.start(() -> readMany(true, perTurn)).join();
+        }
+    }
+
+    private static void readMany(boolean virtual, int readings) {
+        Reading last = read(virtual);
+        long sum = 0;
+        for (int i = 1; i < readings; i++) {
+            Reading now = read(virtual);
+            sum += now.since(last);
+            last = now;
+        }
+        sink = sum;
     }
 
     private static Long findCarrier(String name) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WarmUpTest {
 
     @Test
-    void followsARunToItsDoneEventInEveryMode() {
+    void followsARunToItsDoneEventInEveryMode() throws InterruptedException {
         WarmUp.Result result = WarmUp.run(Catalogue.builtIn());
 
         assertEquals(Mode.values().length, result.modesFollowed());
