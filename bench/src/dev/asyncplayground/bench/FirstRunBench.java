@@ -21,6 +21,7 @@ final class FirstRunBench {
 
     static final int REPEATS = 2;
     private static final Duration MAX_RUN = Duration.ofSeconds(60);
+    private static final int START_ATTEMPTS = 3;
 
     /** One first run: a label and the POST body. */
     private record Case(String label, Map<String, Object> body) {}
@@ -68,19 +69,9 @@ final class FirstRunBench {
     }
 
     private boolean measure(Case c, boolean warm, int repeat, Table table) throws IOException, InterruptedException {
-        int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms1g", "-cp", System.getProperty("java.class.path"), "dev.asyncplayground.Main")
-                .redirectErrorStream(true);
-        builder.environment().put("PORT", Integer.toString(port));
-        builder.environment().put("WARM_UP", warm ? "on" : "off");
-        long start = System.nanoTime();
-        Process app = builder.start();
-        StringBuilder log = new StringBuilder();
-        Thread.ofVirtual().start(() -> drain(app, log));
+        Started app = start(warm);
         try {
-            ApiClient api = new ApiClient(port);
-            double firstPage = awaitFirstPage(api, app, log, start) / 1e6;
+            ApiClient api = new ApiClient(app.port());
             ApiClient.Reply posted = api.post("127.0.0.1", "/api/runs", c.body());
             if (posted.status() != 201) {
                 throw new IllegalStateException(c.label() + ": " + posted.status() + " " + posted.body());
@@ -89,26 +80,58 @@ final class FirstRunBench {
             double ideal = ApiClient.number(run, "idealMs");
             double measured = ApiClient.number(run, "elapsedMs");
             boolean ok = "done".equals(run.get("status")) && measured <= FidelityBench.bar(ideal);
-            table.row(c.label(), warm ? "on" : "off", repeat, Stats.f(firstPage, 0), warmedUp(log),
-                    Stats.f(ideal, 1), Stats.f(measured, 1), Stats.f(measured - ideal, 1),
+            table.row(c.label(), warm ? "on" : "off", repeat, Stats.f(app.firstPageNanos() / 1e6, 0),
+                    warmedUp(app.log()), Stats.f(ideal, 1), Stats.f(measured, 1), Stats.f(measured - ideal, 1),
                     run.containsKey("coresGiven") ? run.get("coresGiven") + " of " + run.get("coresAssumed") : "-",
                     run.containsKey("idealForCoresGivenMs") ? Stats.f(ApiClient.number(run, "idealForCoresGivenMs"), 1)
                             : "-", ok ? "yes" : "NO");
             return ok;
         } finally {
-            app.destroy();
-            app.waitFor();
+            app.process().destroy();
+            app.process().waitFor();
         }
     }
 
-    private static long awaitFirstPage(ApiClient api, Process app, StringBuilder log, long start)
-            throws InterruptedException {
-        while (true) {
-            if (!app.isAlive()) {
-                Thread.sleep(100);
+    /** A fresh app that has answered its first page. */
+    private record Started(Process process, int port, StringBuilder log, long firstPageNanos) {}
+
+    /**
+     * Starts the app on a free port and waits for its first page. A port found free can be taken
+     * before the app binds it (on the loopback, even by a connection to that very port while the app
+     * is not listening yet), so a start that finds its port in use is tried again on another.
+     */
+    private static Started start(boolean warm) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xms1g", "-cp", System.getProperty("java.class.path"), "dev.asyncplayground.Main")
+                    .redirectErrorStream(true);
+            builder.environment().put("PORT", Integer.toString(port));
+            builder.environment().put("WARM_UP", warm ? "on" : "off");
+            long start = System.nanoTime();
+            Process app = builder.start();
+            StringBuilder log = new StringBuilder();
+            Thread.ofVirtual().start(() -> drain(app, log));
+            long firstPage = awaitFirstPage(new ApiClient(port), app, start);
+            if (firstPage >= 0) {
+                return new Started(app, port, log, firstPage);
+            }
+            if (attempt == START_ATTEMPTS || !portTaken(log)) {
                 synchronized (log) {
                     throw new IllegalStateException("the app did not start:\n" + log);
                 }
+            }
+        }
+    }
+
+    /** Nanoseconds from the start to the first answer of GET /, or -1 if the app ended first. */
+    private static long awaitFirstPage(ApiClient api, Process app, long start)
+            throws InterruptedException {
+        while (true) {
+            if (!app.isAlive()) {
+                app.waitFor();
+                Thread.sleep(100);
+                return -1;
             }
             try {
                 if (api.get("/").status() == 200) {
@@ -117,6 +140,12 @@ final class FirstRunBench {
             } catch (IOException notYet) {
                 Thread.sleep(5);
             }
+        }
+    }
+
+    private static boolean portTaken(StringBuilder log) {
+        synchronized (log) {
+            return log.indexOf("already in use") >= 0;
         }
     }
 
