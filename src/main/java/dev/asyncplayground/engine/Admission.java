@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -39,32 +40,33 @@ final class Admission {
     }
 
     /**
-     * Reserves places for a client's coming runs, before any work is done on them.
+     * Reserves places for a client's coming runs, before any work is done on them; refused if the
+     * client holds its cap or the queue is full.
      *
      * @param client the client's address, or null for no per-client cap (runs started in-process)
-     * @throws ServerBusyException   if the client holds its cap or the queue is full
      * @throws IllegalStateException once closed
      */
-    synchronized AdmissionTicket reserve(String client, int places) {
+    synchronized Reservation reserve(String client, int places) {
         checkOpen();
         if (client != null && held.getOrDefault(client, 0) + places > budget.runsPerClient()) {
-            throw clientBusy(client);
+            return new Reservation.Refused(clientBusy(client));
         }
         if (mustWait() && waiting.size() + reserved + places > limits.maxQueuedRuns()) {
-            throw busy();
+            return new Reservation.Refused(busy());
         }
         hold(client, places);
         reserved += places;
-        return new AdmissionTicket(this, client, places);
+        return new Reservation.Granted(new AdmissionTicket(this, client, places));
     }
 
     /**
      * Starts the run now or queues it, using one of the ticket's places.
      *
-     * @throws ServerBusyException   if it would have to wait and the queue is full
+     * @return empty if the run was started or queued; why not if it would have to wait and the
+     *         queue is full
      * @throws IllegalStateException once closed, or if the ticket has no place left
      */
-    void admit(Run run, RunCost cost, AdmissionTicket ticket) {
+    Optional<Busy> admit(Run run, RunCost cost, AdmissionTicket ticket) {
         synchronized (this) {
             if (!ticket.take()) {
                 throw new IllegalStateException("the ticket's places are used up");
@@ -78,14 +80,15 @@ final class Admission {
             if (!waiting.isEmpty() || !fits(cost)) {
                 if (waiting.size() >= limits.maxQueuedRuns()) {
                     hold(ticket.client(), -1);
-                    throw busy();
+                    return Optional.of(busy());
                 }
                 waiting.add(entry);
-                return;
+                return Optional.empty();
             }
             running.add(entry);
         }
         run.begin(timer);
+        return Optional.empty();
     }
 
     /** Gives back places reserved and not used. */
@@ -192,16 +195,16 @@ final class Admission {
         }
     }
 
-    private ServerBusyException busy() {
+    private Busy busy() {
         double[] starts = Forecast.starts(slots(running), slots(waiting));
         long retry = Forecast.seconds(starts.length == 0 ? 0 : starts[0]);
-        return new ServerBusyException(String.format(
+        return new Busy(String.format(
                 "the server is busy: %d runs are running and %d are waiting, the most it takes"
                         + " (MAX_QUEUED_RUNS=%d); a place in the queue should be free in about %d s",
                 running.size(), waiting.size(), limits.maxQueuedRuns(), retry), retry);
     }
 
-    private ServerBusyException clientBusy(String client) {
+    private Busy clientBusy(String client) {
         List<Forecast.Slot> queued = slots(waiting);
         double[] starts = Forecast.starts(slots(running), queued);
         double first = Double.MAX_VALUE;
@@ -218,7 +221,7 @@ final class Admission {
             i++;
         }
         long retry = Forecast.seconds(first == Double.MAX_VALUE ? 0 : first);
-        return new ServerBusyException(String.format(
+        return new Busy(String.format(
                 "you already have %d runs running or waiting, the most one client may have"
                         + " (MAX_RUNS_PER_CLIENT=%d); wait for one to end (in about %d s) or cancel one",
                 held.getOrDefault(client, 0), budget.runsPerClient(), retry), retry);

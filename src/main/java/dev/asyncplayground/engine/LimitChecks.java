@@ -1,6 +1,6 @@
 package dev.asyncplayground.engine;
 
-import dev.asyncplayground.scenario.LimitExceededException;
+import java.util.Optional;
 
 /** Refuses, before it starts, a run whose ideal already breaks a limit. */
 final class LimitChecks {
@@ -12,24 +12,25 @@ final class LimitChecks {
      * A run that never ends (a deadlock) is let through: watching it get stuck is a lesson, and the
      * wall-clock limit stops it.
      *
-     * @throws LimitExceededException naming {@code MAX_RUN_SECONDS} for a run that would take too
-     *                                long, {@code MAX_CPU_SECONDS} for one that would burn too much CPU
+     * @return the limit broken, {@code MAX_RUN_SECONDS} for a run that would take too long,
+     *         {@code MAX_CPU_SECONDS} for one that would burn too much CPU; empty if none
      */
-    static void check(IdealTime.Result ideal, RunOptions options, Limits limits) {
+    static Optional<Start.OverLimit> check(IdealTime.Result ideal, RunOptions options, Limits limits) {
         double limitSeconds = limits.maxRunTime().toNanos() / 1e9;
         double realSeconds = ideal.elapsedNanos() / options.speed() / 1e9;
         if (realSeconds > limitSeconds) {
-            throw new LimitExceededException("MAX_RUN_SECONDS", String.format(
+            return Optional.of(new Start.OverLimit("MAX_RUN_SECONDS", String.format(
                     "this run would take at least %.1f s of real time; the limit is %s s per run (MAX_RUN_SECONDS)."
-                            + " Shorten the waits or raise the speed.", realSeconds, Seconds.format(limitSeconds)));
+                            + " Shorten the waits or raise the speed.", realSeconds, Seconds.format(limitSeconds))));
         }
         double cpuSeconds = ideal.cpuNanos() / options.speed() / 1e9;
         double cpuLimit = limits.maxCpuTime().toNanos() / 1e9;
         if (cpuSeconds > cpuLimit) {
-            throw new LimitExceededException("MAX_CPU_SECONDS", String.format(
+            return Optional.of(new Start.OverLimit("MAX_CPU_SECONDS", String.format(
                     "the cpu steps of this run would burn %.1f s of CPU; the limit is %s CPU-seconds per run"
                             + " (MAX_CPU_SECONDS). Shorten the cpu steps or raise the speed.",
-                    cpuSeconds, Seconds.format(cpuLimit)));
+                    cpuSeconds, Seconds.format(cpuLimit))));
         }
+        return Optional.empty();
     }
 }

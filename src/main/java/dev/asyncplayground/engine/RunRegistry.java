@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 
 /**
  * Starts runs (through {@link Admission}), finds them by id, and forgets the oldest finished ones
@@ -74,7 +75,10 @@ public final class RunRegistry implements AutoCloseable {
     }
 
     /**
-     * Creates a run of the program and starts it, at once or when its turn comes.
+     * Creates a run of the program and starts it, at once or when its turn comes: the shortcut for
+     * runs started in-process (tests, benchmarks), with no per-client cap. Requests reserve places
+     * first and get refusals as values ({@link #reserve}, {@link #start(Program, RunOptions,
+     * AdmissionTicket)}).
      *
      * @throws LimitExceededException if even an ideal run would pass the wall-clock limit or the
      *                                CPU limit (a run that would never end is let through, see
@@ -83,58 +87,75 @@ public final class RunRegistry implements AutoCloseable {
      * @throws IllegalStateException  once the registry is closed
      */
     public Run start(Program program, RunOptions options) {
-        try (AdmissionTicket ticket = reserve(null, 1)) {
-            return start(program, options, ticket);
-        }
+        return admitted(reserve(null, 1), ticket -> start(program, options, ticket));
     }
 
     /**
      * Reserves places for a client's coming runs before any work is done on them, so that a
-     * refusal costs next to nothing. Close the ticket when done: unused places are given back.
+     * refusal costs next to nothing: refused if the client already holds
+     * {@code MAX_RUNS_PER_CLIENT} runs, or the queue is full. Close a granted ticket when done:
+     * unused places are given back.
      *
      * @param client the client's remote address; null for no per-client cap
-     * @throws ServerBusyException   if the client already holds {@code MAX_RUNS_PER_CLIENT} runs, or
-     *                               the queue is full
      * @throws IllegalStateException once the registry is closed
      */
-    public AdmissionTicket reserve(String client, int places) {
+    public Reservation reserve(String client, int places) {
         return admission.reserve(client, places);
     }
 
     /**
-     * Like {@link #start(Program, RunOptions)}, using one of the ticket's places.
-     *
-     * @throws LimitExceededException if even an ideal run would pass a limit
-     * @throws ServerBusyException    if the run would have to wait and the queue is full
+     * Creates a run of the program on one of the ticket's places and starts it, at once or when its
+     * turn comes; turned down if even an ideal run would pass a limit, or if the run would have to
+     * wait and the queue filled since the places were reserved.
      */
-    public Run start(Program program, RunOptions options, AdmissionTicket ticket) {
+    public Start start(Program program, RunOptions options, AdmissionTicket ticket) {
         IdealTime.Result ideal = IdealTime.simulate(program, options, cores);
-        LimitChecks.check(ideal, options, limits);
-        return startWithIdeal(program, options, ideal, ticket);
+        Optional<Start.OverLimit> over = LimitChecks.check(ideal, options, limits);
+        return over.isPresent() ? over.get() : startWithIdeal(program, options, ideal, ticket);
     }
 
     /** Starts a run whose ideal is known, without checking it against the limits (tests use it). */
     Run startWithIdeal(Program program, RunOptions options, IdealTime.Result ideal) {
-        try (AdmissionTicket ticket = reserve(null, 1)) {
-            return startWithIdeal(program, options, ideal, ticket);
-        }
+        return admitted(reserve(null, 1), ticket -> startWithIdeal(program, options, ideal, ticket));
     }
 
-    private Run startWithIdeal(Program program, RunOptions options, IdealTime.Result ideal, AdmissionTicket ticket) {
+    /** The run a shortcut started, or the refusal thrown as the shortcuts promise. */
+    private static Run admitted(Reservation reservation, Function<AdmissionTicket, Start> start) {
+        return switch (reservation) {
+            case Reservation.Refused(Busy busy) -> throw new ServerBusyException(busy);
+            case Reservation.Granted(AdmissionTicket ticket) -> {
+                try (ticket) {
+                    yield switch (start.apply(ticket)) {
+                        case Start.Admitted(Run run) -> run;
+                        case Start.Refused(Busy busy) -> throw new ServerBusyException(busy);
+                        case Start.OverLimit(String limit, String message) -> throw new LimitExceededException(limit,
+                                message);
+                    };
+                }
+            }
+        };
+    }
+
+    private Start startWithIdeal(Program program, RunOptions options, IdealTime.Result ideal, AdmissionTicket ticket) {
         RunCost cost = RunCost.of(program, ideal, options, limits.maxRunTime());
         synchronized (runs) {
             String id = ids.next();
             Run run = new Run(id, Gil.ifOn(program, options), options, limits,
                     new RunContext(ideal, cores, threads, this::ended, admission::position));
             runs.put(id, run);
+            Optional<Busy> busy;
             try {
-                admission.admit(run, cost, ticket);
-            } catch (RuntimeException refused) {
+                busy = admission.admit(run, cost, ticket);
+            } catch (RuntimeException closed) {
                 runs.remove(id);
-                throw refused;
+                throw closed;
+            }
+            if (busy.isPresent()) {
+                runs.remove(id);
+                return new Start.Refused(busy.get());
             }
             forgetOldRuns();
-            return run;
+            return new Start.Admitted(run);
         }
     }
 

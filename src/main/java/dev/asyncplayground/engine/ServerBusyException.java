@@ -4,15 +4,17 @@ package dev.asyncplayground.engine;
  * Refuses a run: its client already holds as many runs as one client may, or it would have to
  * wait and the queue is full.
  *
- * <p>The web layer answers it with 429 and a {@code Retry-After} header.
+ * <p>Thrown only by {@link RunRegistry#start(dev.asyncplayground.scenario.Program, RunOptions)},
+ * the shortcut for runs started in-process; requests get the same refusal as a value
+ * ({@link Reservation.Refused}, {@link Start.Refused}).
  */
 public final class ServerBusyException extends RuntimeException {
 
     private final long retryAfterSeconds;
 
-    ServerBusyException(String message, long retryAfterSeconds) {
-        super(message);
-        this.retryAfterSeconds = retryAfterSeconds;
+    ServerBusyException(Busy busy) {
+        super(busy.message());
+        this.retryAfterSeconds = busy.retryAfterSeconds();
     }
 
     /**

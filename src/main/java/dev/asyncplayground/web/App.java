@@ -1,7 +1,6 @@
 package dev.asyncplayground.web;
 
 import dev.asyncplayground.engine.RunRegistry;
-import dev.asyncplayground.engine.ServerBusyException;
 import dev.asyncplayground.exercise.Catalogue;
 import dev.asyncplayground.scenario.InvalidParameterException;
 import dev.asyncplayground.scenario.InvalidScenarioException;
@@ -50,16 +49,16 @@ public final class App {
      */
     public static Javalin create(Catalogue catalogue, RunRegistry runs, Duration heartbeat, Duration grace) {
         RunLauncher launcher = new RunLauncher(runs);
-        RunApi runApi = new RunApi(catalogue, launcher);
+        Views views = Views.precompiled();
+        ErrorReplies errors = new ErrorReplies(views);
+        RunApi runApi = new RunApi(catalogue, launcher, errors);
         ExportApi exportApi = new ExportApi(catalogue, launcher);
         ExerciseApi exerciseApi = new ExerciseApi(catalogue);
         AbandonedRuns abandoned = new AbandonedRuns(grace);
         EventStream events = new EventStream(runApi, heartbeat, abandoned);
-        Views views = Views.precompiled();
         Playground playground = new Playground(catalogue, launcher, views, abandoned);
         Pages pages = new Pages(catalogue, playground, views);
         DocsPage docs = new DocsPage(views);
-        ErrorReplies errors = new ErrorReplies(views);
         Favicon favicon = Favicon.load();
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
@@ -113,7 +112,6 @@ public final class App {
         routes.exception(InvalidParameterException.class, (e, ctx) -> Refusal.of(e).send(ctx, errors));
         routes.exception(InvalidScenarioException.class, (e, ctx) -> Refusal.of(e).send(ctx, errors));
         routes.exception(LimitExceededException.class, (e, ctx) -> Refusal.of(e).send(ctx, errors));
-        routes.exception(ServerBusyException.class, (e, ctx) -> Refusal.of(e).send(ctx, errors));
         routes.exception(HttpResponseException.class, (e, ctx) -> HttpRefusals.send(errors, ctx, e));
         routes.exception(EofException.class, (e, ctx) -> {
             LOG.info("{} {}: the request body ended early ({})", ctx.method(), ctx.path(), e.getMessage());

@@ -1,6 +1,7 @@
 package dev.asyncplayground.web;
 
-import dev.asyncplayground.engine.ServerBusyException;
+import dev.asyncplayground.engine.Busy;
+import dev.asyncplayground.engine.Start;
 import dev.asyncplayground.scenario.Diagnostic;
 import dev.asyncplayground.scenario.InvalidParameterException;
 import dev.asyncplayground.scenario.InvalidScenarioException;
@@ -13,8 +14,8 @@ import java.util.Map;
  * Why a request for runs was turned down, as the API answers it and the editor form shows it.
  *
  * <p>The one place where the scenario's and the engine's refusals become an HTTP status, a JSON
- * body and a message: the app's error handlers send them for the API, and the form shows the same
- * message beside its fields.
+ * body and a message: the API sends them (the app's error handlers for the scenario's exceptions,
+ * {@link RunApi} for admission's answers), and the form shows the same message beside its fields.
  *
  * @param status            the HTTP status the API answers
  * @param body              the JSON body: {@code error} and the details that apply
@@ -36,8 +37,12 @@ record Refusal(int status, Map<String, Object> body, List<Diagnostic> diagnostic
         return new Refusal(422, Map.of("error", tooMuch.getMessage(), "limit", tooMuch.limit()), List.of(), 0);
     }
 
-    static Refusal of(ServerBusyException busy) {
-        return new Refusal(429, Map.of("error", busy.getMessage(), "retryAfterSeconds", busy.retryAfterSeconds()),
+    static Refusal of(Start.OverLimit over) {
+        return new Refusal(422, Map.of("error", over.message(), "limit", over.limit()), List.of(), 0);
+    }
+
+    static Refusal of(Busy busy) {
+        return new Refusal(429, Map.of("error", busy.message(), "retryAfterSeconds", busy.retryAfterSeconds()),
                 List.of(), busy.retryAfterSeconds());
     }
 

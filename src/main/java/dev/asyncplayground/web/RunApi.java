@@ -1,7 +1,10 @@
 package dev.asyncplayground.web;
 
 import dev.asyncplayground.engine.AdmissionTicket;
+import dev.asyncplayground.engine.Busy;
+import dev.asyncplayground.engine.Reservation;
 import dev.asyncplayground.engine.Run;
+import dev.asyncplayground.engine.Start;
 import dev.asyncplayground.exercise.Catalogue;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -11,19 +14,32 @@ final class RunApi {
 
     private final Catalogue catalogue;
     private final RunLauncher launcher;
+    private final ErrorReplies errors;
     private final JsonBody body = new JsonBody("{\"exercise\":\"counting\",\"mode\":\"sequential\"}");
 
-    RunApi(Catalogue catalogue, RunLauncher launcher) {
+    RunApi(Catalogue catalogue, RunLauncher launcher, ErrorReplies errors) {
         this.catalogue = catalogue;
         this.launcher = launcher;
+        this.errors = errors;
     }
 
     /** Admission is asked first, so a refused request is answered before its body is even read. */
     void create(Context ctx) {
-        try (AdmissionTicket ticket = launcher.reserve(ctx, 1)) {
+        switch (launcher.reserve(ctx, 1)) {
+            case Reservation.Refused(Busy busy) -> Refusal.of(busy).send(ctx, errors);
+            case Reservation.Granted(AdmissionTicket ticket) -> create(ctx, ticket);
+        }
+    }
+
+    private void create(Context ctx, AdmissionTicket ticket) {
+        try (ticket) {
             RunRequest request = RunRequest.from(body.read(ctx), catalogue);
-            Run run = launcher.launch(request.scenario(), request.params(), request.options(), ticket);
-            ctx.status(201).header("Location", "/api/runs/" + run.id()).json(Map.of("id", run.id()));
+            switch (launcher.launch(request.scenario(), request.params(), request.options(), ticket)) {
+                case Start.Admitted(Run run) ->
+                        ctx.status(201).header("Location", "/api/runs/" + run.id()).json(Map.of("id", run.id()));
+                case Start.Refused(Busy busy) -> Refusal.of(busy).send(ctx, errors);
+                case Start.OverLimit over -> Refusal.of(over).send(ctx, errors);
+            }
         }
     }
 

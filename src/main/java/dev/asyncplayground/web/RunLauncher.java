@@ -1,11 +1,13 @@
 package dev.asyncplayground.web;
 
 import dev.asyncplayground.engine.AdmissionTicket;
+import dev.asyncplayground.engine.Busy;
 import dev.asyncplayground.engine.Mode;
 import dev.asyncplayground.engine.Run;
 import dev.asyncplayground.engine.RunOptions;
 import dev.asyncplayground.engine.RunRegistry;
-import dev.asyncplayground.engine.ServerBusyException;
+import dev.asyncplayground.engine.Reservation;
+import dev.asyncplayground.engine.Start;
 import dev.asyncplayground.scenario.InvalidParameterException;
 import dev.asyncplayground.scenario.InvalidScenarioException;
 import dev.asyncplayground.scenario.LimitExceededException;
@@ -22,10 +24,11 @@ import java.util.Optional;
 /**
  * Binds parameters, expands the scenario and starts the run: the one path from a request to a run.
  *
- * <p>{@link #launch} throws {@link InvalidParameterException} for a bad value and
- * {@link LimitExceededException} for a run past a sandbox limit, which the app's error handlers
+ * <p>Admission's answers are values ({@link Reservation}, {@link Start}) on both paths. For the
+ * API, {@link #expand} throws {@link InvalidParameterException} for a bad value and
+ * {@link LimitExceededException} for a run past the task limit, which the app's error handlers
  * answer as 400 and 422 ({@link Refusal}); {@link #launchAll} and {@link #tryExpand}, for the
- * editor form, hand back the same refusals as values.
+ * editor form, hand those back as values too.
  */
 final class RunLauncher {
 
@@ -39,12 +42,12 @@ final class RunLauncher {
      * Reserves places for a request's runs, before the request is worked on, so that a refusal
      * (429) costs next to nothing. The client is the request's remote address.
      */
-    AdmissionTicket reserve(Context ctx, int runCount) {
+    Reservation reserve(Context ctx, int runCount) {
         return runs.reserve(ctx.req().getRemoteAddr(), runCount);
     }
 
     /** Binds, expands and starts the run on one of the ticket's places. */
-    Run launch(Scenario scenario, Map<String, ?> params, RunOptions options, AdmissionTicket ticket) {
+    Start launch(Scenario scenario, Map<String, ?> params, RunOptions options, AdmissionTicket ticket) {
         return runs.start(expand(scenario, params), options, ticket);
     }
 
@@ -55,25 +58,30 @@ final class RunLauncher {
      * running where nobody sees it.
      */
     Launch launchAll(Context ctx, Scenario scenario, Map<String, ?> params, List<RunOptions> options) {
-        try (AdmissionTicket ticket = reserve(ctx, options.size())) {
-            return switch (tryExpand(scenario, params)) {
-                case Expansion.Expanded(Program program) -> startEach(program, options, ticket);
-                case Expansion.Refused(Refusal refusal) -> new Launch.Refused(refusal, Optional.empty(), 0);
-            };
-        } catch (ServerBusyException busy) {
-            return new Launch.Refused(Refusal.of(busy), Optional.empty(), 0);
-        }
+        return switch (reserve(ctx, options.size())) {
+            case Reservation.Refused(Busy busy) -> new Launch.Refused(Refusal.of(busy), Optional.empty(), 0);
+            case Reservation.Granted(AdmissionTicket ticket) -> {
+                try (ticket) {
+                    yield switch (tryExpand(scenario, params)) {
+                        case Expansion.Expanded(Program program) -> startEach(program, options, ticket);
+                        case Expansion.Refused(Refusal refusal) -> new Launch.Refused(refusal, Optional.empty(), 0);
+                    };
+                }
+            }
+        };
     }
 
     private Launch startEach(Program program, List<RunOptions> options, AdmissionTicket ticket) {
         List<Run> started = new ArrayList<>();
         for (RunOptions one : options) {
-            try {
-                started.add(runs.start(program, one, ticket));
-            } catch (LimitExceededException tooMuch) {
-                return refused(started, Refusal.of(tooMuch), one.mode());
-            } catch (ServerBusyException busy) {
-                return refused(started, Refusal.of(busy), one.mode());
+            switch (runs.start(program, one, ticket)) {
+                case Start.Admitted(Run run) -> started.add(run);
+                case Start.Refused(Busy busy) -> {
+                    return refused(started, Refusal.of(busy), one.mode());
+                }
+                case Start.OverLimit over -> {
+                    return refused(started, Refusal.of(over), one.mode());
+                }
             }
         }
         return new Launch.Started(List.copyOf(started));

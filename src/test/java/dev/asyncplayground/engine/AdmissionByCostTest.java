@@ -7,6 +7,7 @@ import static dev.asyncplayground.engine.TestPrograms.many;
 import static dev.asyncplayground.engine.TestPrograms.waitMs;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -124,8 +125,8 @@ class AdmissionByCostTest {
             RunRegistry runs = registry(AdmissionBudget.DEFAULTS.withRunsPerClient(2));
             start(runs, "10.0.0.1");
             start(runs, "10.0.0.1");
-            ServerBusyException busy = assertThrows(ServerBusyException.class, () -> runs.reserve("10.0.0.1", 1));
-            assertTrue(busy.getMessage().contains("MAX_RUNS_PER_CLIENT=2"), busy.getMessage());
+            Busy busy = refused(runs.reserve("10.0.0.1", 1));
+            assertTrue(busy.message().contains("MAX_RUNS_PER_CLIENT=2"), busy.message());
             assertEquals(1, busy.retryAfterSeconds(), "its first run ends within 0.3 s");
             assertDoesNotThrow(() -> start(runs, "10.0.0.2"));
         }
@@ -133,9 +134,9 @@ class AdmissionByCostTest {
         @Test
         void placesReservedAndNotUsedAreGivenBack() {
             RunRegistry runs = registry(AdmissionBudget.DEFAULTS.withRunsPerClient(2));
-            try (AdmissionTicket ticket = runs.reserve("10.0.0.1", 2)) {
-                assertThrows(ServerBusyException.class, () -> runs.reserve("10.0.0.1", 1), "both places held");
-                runs.start(IO, VIRTUAL, ticket);
+            try (AdmissionTicket ticket = granted(runs.reserve("10.0.0.1", 2))) {
+                refused(runs.reserve("10.0.0.1", 1));
+                assertInstanceOf(Start.Admitted.class, runs.start(IO, VIRTUAL, ticket));
             }
             assertDoesNotThrow(() -> start(runs, "10.0.0.1"), "the unused place came back");
         }
@@ -144,10 +145,23 @@ class AdmissionByCostTest {
         void anEndedRunFreesItsPlace() {
             RunRegistry runs = registry(AdmissionBudget.DEFAULTS.withRunsPerClient(1));
             Run first = start(runs, "10.0.0.1");
-            assertThrows(ServerBusyException.class, () -> runs.reserve("10.0.0.1", 1));
+            refused(runs.reserve("10.0.0.1", 1));
             awaitEnd(first);
             RunWaits.until(() -> runs.activeRuns() == 0, java.time.Duration.ofSeconds(5), "the run to be let go");
             assertDoesNotThrow(() -> start(runs, "10.0.0.1"));
+        }
+
+        @Test
+        void aRunPastALimitIsTurnedDownAndItsPlaceComesBack() {
+            RunRegistry runs = registry(AdmissionBudget.DEFAULTS.withRunsPerClient(1));
+            try (AdmissionTicket ticket = granted(runs.reserve("10.0.0.1", 1))) {
+                Start.OverLimit over = assertInstanceOf(Start.OverLimit.class,
+                        runs.start(many(1, i -> List.of(waitMs(60_000))), VIRTUAL, ticket));
+                assertEquals("MAX_RUN_SECONDS", over.limit());
+                assertTrue(over.message().contains("MAX_RUN_SECONDS"), over.message());
+            }
+            assertEquals(0, runs.activeRuns(), "nothing was started");
+            assertDoesNotThrow(() -> start(runs, "10.0.0.1"), "the place came back");
         }
 
         @Test
@@ -157,9 +171,11 @@ class AdmissionByCostTest {
             try (small) {
                 small.start(IO, VIRTUAL);
                 small.start(IO, VIRTUAL);
-                ServerBusyException busy = assertThrows(ServerBusyException.class, () -> small.reserve("x", 1));
+                Busy busy = refused(small.reserve("x", 1));
                 assertTrue(busy.retryAfterSeconds() >= 1 && busy.retryAfterSeconds() <= 1,
                         "the waiting run starts within 0.3 s: " + busy.retryAfterSeconds());
+                assertThrows(ServerBusyException.class, () -> small.start(IO, VIRTUAL),
+                        "the in-process shortcut throws the same refusal");
             }
             assertEquals(0, runs.activeRuns());
         }
@@ -168,18 +184,25 @@ class AdmissionByCostTest {
         void whileACpuRunRunsPlacesReservedCountAgainstTheQueue() {
             try (RunRegistry small = new RunRegistry(Limits.defaults().withRuns(4, 2), AdmissionBudget.DEFAULTS)) {
                 small.start(many(1, i -> List.of(cpuMs(2_000))), VIRTUAL);
-                AdmissionTicket two = small.reserve("a", 2);
-                assertThrows(ServerBusyException.class, () -> small.reserve("b", 1),
-                        "both queue places are promised: a third request is refused before any work");
+                AdmissionTicket two = granted(small.reserve("a", 2));
+                refused(small.reserve("b", 1));
                 two.close();
-                assertDoesNotThrow(() -> small.reserve("b", 1).close());
+                granted(small.reserve("b", 1)).close();
             }
         }
 
         private Run start(RunRegistry runs, String client) {
-            try (AdmissionTicket ticket = runs.reserve(client, 1)) {
-                return runs.start(IO, VIRTUAL, ticket);
+            try (AdmissionTicket ticket = granted(runs.reserve(client, 1))) {
+                return assertInstanceOf(Start.Admitted.class, runs.start(IO, VIRTUAL, ticket)).run();
             }
+        }
+
+        private static AdmissionTicket granted(Reservation reservation) {
+            return assertInstanceOf(Reservation.Granted.class, reservation, "places held").ticket();
+        }
+
+        private static Busy refused(Reservation reservation) {
+            return assertInstanceOf(Reservation.Refused.class, reservation, "refused before any work").busy();
         }
     }
 }
