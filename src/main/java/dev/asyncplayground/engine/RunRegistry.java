@@ -2,44 +2,21 @@ package dev.asyncplayground.engine;
 
 import dev.asyncplayground.scenario.LimitExceededException;
 import dev.asyncplayground.scenario.Program;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /**
- * Starts runs (through {@link Admission}), finds them by id, and forgets the oldest finished ones
- * once they take more than the store's byte budget.
- *
- * <p>Runs going on are always kept. A finished run counts with its estimated retained size
- * ({@link Run#retainedBytes()}); while the finished runs together take more than the budget, the
- * oldest is forgotten. Its id is still recognised ({@link RunIds}), so asking for it can answer
- * "forgotten" rather than "never existed".
+ * Starts runs (through {@link Admission}) and finds them by id; the oldest finished ones are
+ * forgotten once they take more than the store's byte budget ({@link RunStore}).
  */
 public final class RunRegistry implements AutoCloseable {
 
-    /** Runs kept at most, however small: bounds the index itself. */
-    private static final int KEPT_RUNS = 10_000;
-
     private final Limits limits;
-    /**
-     * The store fills its budget only up to 15/16: the last sixteenth is headroom for what the
-     * runs' size estimate cannot see, such as the server's buffers grown by their large answers,
-     * so that the heap the kept runs really take stays within the budget.
-     */
-    private static final int HEADROOM_PARTS = 16;
-    private final long budgetBytes;
     private final int cores = Runtime.getRuntime().availableProcessors();
-    private final RunIds ids = new RunIds();
-    private final Map<String, Run> runs = new LinkedHashMap<>();
-    private final Map<Run, Long> finishedBytes = new HashMap<>();
-    private long storedBytes;
+    private final RunStore store;
     private final LiveThreads threads = new LiveThreads();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("run-timer").daemon(true).factory());
@@ -62,11 +39,8 @@ public final class RunRegistry implements AutoCloseable {
 
     /** A registry whose finished runs may take {@code budgetBytes} of heap together. */
     public RunRegistry(Limits limits, AdmissionBudget budget, long budgetBytes) {
-        if (budgetBytes < 1) {
-            throw new IllegalArgumentException("the run store's budget must be above 0 bytes: " + budgetBytes);
-        }
         this.limits = limits;
-        this.budgetBytes = budgetBytes;
+        this.store = new RunStore(budgetBytes);
         this.admission = new Admission(limits, budget, timer);
     }
 
@@ -138,67 +112,63 @@ public final class RunRegistry implements AutoCloseable {
 
     private Start startWithIdeal(Program program, RunOptions options, IdealTime.Result ideal, AdmissionTicket ticket) {
         RunCost cost = RunCost.of(program, ideal, options, limits.maxRunTime());
-        synchronized (runs) {
-            String id = ids.next();
-            Run run = new Run(id, Gil.ifOn(program, options), options, limits,
+        synchronized (store) {
+            Run run = new Run(store.newId(), Gil.ifOn(program, options), options, limits,
                     new RunContext(ideal, cores, threads, this::ended, admission::position));
-            runs.put(id, run);
+            store.add(run);
             Optional<Busy> busy;
             try {
                 busy = admission.admit(run, cost, ticket);
             } catch (RuntimeException closed) {
-                runs.remove(id);
+                store.remove(run);
                 throw closed;
             }
             if (busy.isPresent()) {
-                runs.remove(id);
+                store.remove(run);
                 return new Start.Refused(busy.get());
             }
-            forgetOldRuns();
+            store.forgetOldRuns();
             return new Start.Admitted(run);
         }
     }
 
     /** The run with this id, if it is still known. */
     public Optional<Run> find(String id) {
-        synchronized (runs) {
-            return Optional.ofNullable(runs.get(id));
+        synchronized (store) {
+            return Optional.ofNullable(store.find(id));
         }
     }
 
     /** True if this server started a run with this id and has since forgotten it to stay in its budget. */
     public boolean forgot(String id) {
-        synchronized (runs) {
-            if (runs.containsKey(id)) {
-                return false;
-            }
+        synchronized (store) {
+            return store.forgot(id);
         }
-        return ids.issued(id);
     }
 
     /** The store's byte budget for finished runs. */
     public long budgetBytes() {
-        return budgetBytes;
+        return store.budgetBytes();
     }
 
     /** The estimated heap bytes the finished runs kept take together. */
     public long storedBytes() {
-        synchronized (runs) {
-            return storedBytes;
+        synchronized (store) {
+            return store.storedBytes();
         }
     }
 
     /** How many runs are kept, going on or finished. */
     public int keptRuns() {
-        synchronized (runs) {
-            return runs.size();
+        synchronized (store) {
+            return store.size();
         }
     }
 
     /** How many runs are queued or running. */
     public int activeRuns() {
-        synchronized (runs) {
-            return (int) runs.values().stream().filter(run -> !run.status().isFinal()).count();
+        synchronized (store) {
+            return store.active();
         }
     }
 
@@ -220,51 +190,20 @@ public final class RunRegistry implements AutoCloseable {
     public void close() {
         admission.close();
         List<Run> all;
-        synchronized (runs) {
-            all = new ArrayList<>(runs.values());
+        synchronized (store) {
+            all = store.all();
         }
         all.forEach(Run::cancel);
         timer.shutdownNow();
     }
 
-    /**
-     * A run has ended: its turn goes to the next, and it counts against the budget from now on. If
-     * the server is too short of memory even to note its size, the run is forgotten at once.
-     */
+    /** A run has ended: its turn goes to the next, and the store counts it from now on. */
     private void ended(Run run) {
         try {
             admission.ended(run);
         } finally {
-            synchronized (runs) {
-                store(run);
-            }
-        }
-    }
-
-    private void store(Run run) {
-        if (!runs.containsKey(run.id())) {
-            return;
-        }
-        long bytes = run.retainedBytes();
-        try {
-            finishedBytes.put(run, bytes);
-        } catch (OutOfMemoryError full) {
-            runs.remove(run.id());
-            return;
-        }
-        storedBytes += bytes;
-        forgetOldRuns();
-    }
-
-    /** Forgets the oldest finished runs while they take more than the budget or are too many. */
-    private void forgetOldRuns() {
-        Iterator<Run> oldestFirst = runs.values().iterator();
-        long fill = budgetBytes - budgetBytes / HEADROOM_PARTS;
-        while ((storedBytes > fill || runs.size() > KEPT_RUNS) && oldestFirst.hasNext()) {
-            Long bytes = finishedBytes.remove(oldestFirst.next());
-            if (bytes != null) {
-                storedBytes -= bytes;
-                oldestFirst.remove();
+            synchronized (store) {
+                store.finished(run);
             }
         }
     }
