@@ -44,15 +44,11 @@ public final class CpuClock {
     private CpuClock() {
     }
 
-    /** The CPU time of the OS thread running the caller now, and which thread that is. */
-    static Reading read() {
-        return read(Thread.currentThread().isVirtual());
-    }
-
     /**
-     * The same, for a caller that has asked once whether it is a virtual thread (a thread's kind
-     * never changes). Asking at every reading let the JIT guess the thread's class there from other
-     * callers' threads, and throw the compiled clock away when a thread of another class came.
+     * The CPU time of the OS thread running the caller now, and which thread that is. The caller
+     * says whether it is a virtual thread, having asked once (a thread's kind never changes): asking
+     * at every reading let the JIT guess the thread's class there from other callers' threads, and
+     * throw the compiled clock away when a thread of another class came.
      */
     static Reading read(boolean virtual) {
         if (!SUPPORTED) {
@@ -74,9 +70,10 @@ public final class CpuClock {
     /**
      * Takes {@code readings} readings on the calling platform thread and as many on virtual threads,
      * in turns, so that the JIT compiles the clock fully before a timed run burns CPU: compiling it
-     * during a learner's first run took CPU from its cpu steps. In turns, and on threads named as a
-     * run's are, because code compiled after seeing one kind of thread (or only unnamed ones) is
-     * thrown away when the other comes, and compiled again later.
+     * during a learner's first run took CPU from its cpu steps. In turns, because code compiled
+     * after seeing one kind of thread only is thrown away when the other comes, and compiled again
+     * later; on threads named as a run's are, as a precaution, since a virtual thread's description
+     * (which the reading parses) includes its name when it has one.
      */
     public static void warmUp(int readings) throws InterruptedException {
         Thread.Builder virtual = Thread.ofVirtual().name("clock-warm-up-", 0);

@@ -6,8 +6,11 @@ public sealed interface Start {
     /** The run is going, or waiting for its turn. */
     record Admitted(Run run) implements Start {}
 
+    /** The run was not started, and why. */
+    sealed interface TurnedDown extends Start {}
+
     /** The run would have to wait and the queue filled meanwhile. */
-    record Refused(Busy busy) implements Start {}
+    record Refused(Busy busy) implements TurnedDown {}
 
     /**
      * Even an ideal run would break a limit of the sandbox.
@@ -15,5 +18,5 @@ public sealed interface Start {
      * @param limit   the limit's name, such as {@code MAX_RUN_SECONDS}
      * @param message what a learner reads, with what to change
      */
-    record OverLimit(String limit, String message) implements Start {}
+    record OverLimit(String limit, String message) implements TurnedDown {}
 }

@@ -34,16 +34,23 @@ record Refusal(int status, Map<String, Object> body, List<Diagnostic> diagnostic
     }
 
     static Refusal of(LimitExceededException tooMuch) {
-        return new Refusal(422, Map.of("error", tooMuch.getMessage(), "limit", tooMuch.limit()), List.of(), 0);
+        return overLimit(tooMuch.limit(), tooMuch.getMessage());
     }
 
-    static Refusal of(Start.OverLimit over) {
-        return new Refusal(422, Map.of("error", over.message(), "limit", over.limit()), List.of(), 0);
+    static Refusal of(Start.TurnedDown turnedDown) {
+        return switch (turnedDown) {
+            case Start.Refused(Busy busy) -> of(busy);
+            case Start.OverLimit(String limit, String message) -> overLimit(limit, message);
+        };
     }
 
     static Refusal of(Busy busy) {
         return new Refusal(429, Map.of("error", busy.message(), "retryAfterSeconds", busy.retryAfterSeconds()),
                 List.of(), busy.retryAfterSeconds());
+    }
+
+    private static Refusal overLimit(String limit, String message) {
+        return new Refusal(422, Map.of("error", message, "limit", limit), List.of(), 0);
     }
 
     /** The message a learner reads. */

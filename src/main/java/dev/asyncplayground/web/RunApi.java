@@ -37,8 +37,7 @@ final class RunApi {
             switch (launcher.launch(request.scenario(), request.params(), request.options(), ticket)) {
                 case Start.Admitted(Run run) ->
                         ctx.status(201).header("Location", "/api/runs/" + run.id()).json(Map.of("id", run.id()));
-                case Start.Refused(Busy busy) -> Refusal.of(busy).send(ctx, errors);
-                case Start.OverLimit over -> Refusal.of(over).send(ctx, errors);
+                case Start.TurnedDown turnedDown -> Refusal.of(turnedDown).send(ctx, errors);
             }
         }
     }

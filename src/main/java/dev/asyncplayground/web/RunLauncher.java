@@ -76,11 +76,8 @@ final class RunLauncher {
         for (RunOptions one : options) {
             switch (runs.start(program, one, ticket)) {
                 case Start.Admitted(Run run) -> started.add(run);
-                case Start.Refused(Busy busy) -> {
-                    return refused(started, Refusal.of(busy), one.mode());
-                }
-                case Start.OverLimit over -> {
-                    return refused(started, Refusal.of(over), one.mode());
+                case Start.TurnedDown turnedDown -> {
+                    return refused(started, Refusal.of(turnedDown), one.mode());
                 }
             }
         }
