@@ -49,7 +49,7 @@ final class Admission {
     synchronized Reservation reserve(String client, int places) {
         checkOpen();
         if (client != null && held.getOrDefault(client, 0) + places > budget.runsPerClient()) {
-            return new Reservation.Refused(clientBusy(client));
+            return new Reservation.Refused(clientBusy(client, places));
         }
         if (mustWait() && waiting.size() + reserved + places > limits.maxQueuedRuns()) {
             return new Reservation.Refused(busy());
@@ -198,13 +198,18 @@ final class Admission {
     private Busy busy() {
         double[] starts = Forecast.starts(slots(running), slots(waiting));
         long retry = Forecast.seconds(starts.length == 0 ? 0 : starts[0]);
-        return new Busy(String.format(
-                "the server is busy: %d runs are running and %d are waiting, the most it takes"
-                        + " (MAX_QUEUED_RUNS=%d); a place in the queue should be free in about %d s",
-                running.size(), waiting.size(), limits.maxQueuedRuns(), retry), retry);
+        return Busy.queueFull(running.size(), waiting.size(), limits.maxQueuedRuns(), retry);
     }
 
-    private Busy clientBusy(String client) {
+    /** Why a client may not have {@code places} more runs, and when its first run should end. */
+    private Busy clientBusy(String client, int places) {
+        int cap = budget.runsPerClient();
+        return places > cap ? Busy.moreThanACapAtOnce(places, cap)
+                : Busy.clientFull(held.getOrDefault(client, 0), places, cap, Forecast.seconds(firstEnd(client)));
+    }
+
+    /** Nanoseconds until the client's first run ends, running or waiting; 0 if it has none. */
+    private double firstEnd(String client) {
         List<Forecast.Slot> queued = slots(waiting);
         double[] starts = Forecast.starts(slots(running), queued);
         double first = Double.MAX_VALUE;
@@ -220,11 +225,7 @@ final class Admission {
             }
             i++;
         }
-        long retry = Forecast.seconds(first == Double.MAX_VALUE ? 0 : first);
-        return new Busy(String.format(
-                "you already have %d runs running or waiting, the most one client may have"
-                        + " (MAX_RUNS_PER_CLIENT=%d); wait for one to end (in about %d s) or cancel one",
-                held.getOrDefault(client, 0), budget.runsPerClient(), retry), retry);
+        return first == Double.MAX_VALUE ? 0 : first;
     }
 
     private static List<Forecast.Slot> slots(Iterable<Entry> entries) {

@@ -43,12 +43,19 @@ public record Param(String name, ParamType type, Value defaultValue, Value min, 
 
     /** Reads a submitted value and checks it against the declared range or options. */
     public Value accept(Object raw) throws InvalidParameterException {
-        Value value = type.read(raw).orElseThrow(() -> new InvalidParameterException(name,
-                name + " must be " + type.expected() + " (got " + quote(raw) + ")"));
-        outOfRange(value).ifPresent(problem -> {
-            throw new InvalidParameterException(name, name + " " + problem);
+        problemWith(raw).ifPresent(problem -> {
+            throw new InvalidParameterException(name, problem);
         });
-        return value;
+        return type.read(raw).orElseThrow();
+    }
+
+    /** What is wrong with a submitted value (its type, range or options), naming the parameter; empty if nothing. */
+    public Optional<String> problemWith(Object raw) {
+        Optional<Value> value = type.read(raw);
+        if (value.isEmpty()) {
+            return Optional.of(name + " must be " + type.expected() + " (got " + quote(raw) + ")");
+        }
+        return outOfRange(value.get()).map(problem -> name + " " + problem);
     }
 
     private Optional<String> outOfRange(Value value) {

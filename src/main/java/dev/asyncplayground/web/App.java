@@ -2,9 +2,6 @@ package dev.asyncplayground.web;
 
 import dev.asyncplayground.engine.RunRegistry;
 import dev.asyncplayground.exercise.Catalogue;
-import dev.asyncplayground.scenario.InvalidParameterException;
-import dev.asyncplayground.scenario.InvalidScenarioException;
-import dev.asyncplayground.scenario.LimitExceededException;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.RoutesConfig;
@@ -52,7 +49,7 @@ public final class App {
         Views views = Views.precompiled();
         ErrorReplies errors = new ErrorReplies(views);
         RunApi runApi = new RunApi(catalogue, launcher, errors);
-        ExportApi exportApi = new ExportApi(catalogue, launcher);
+        ExportApi exportApi = new ExportApi(catalogue, launcher, errors);
         ExerciseApi exerciseApi = new ExerciseApi(catalogue);
         AbandonedRuns abandoned = new AbandonedRuns(grace);
         EventStream events = new EventStream(runApi, heartbeat, abandoned);
@@ -109,9 +106,6 @@ public final class App {
     /** Turns every exception a request can end in into an error reply: JSON under /api/, a page elsewhere. */
     private static void answerErrors(RoutesConfig routes, ErrorReplies errors) {
         routes.exception(ApiException.class, (e, ctx) -> errors.send(ctx, e.status(), e.body()));
-        routes.exception(InvalidParameterException.class, (e, ctx) -> Refusal.of(e).send(ctx, errors));
-        routes.exception(InvalidScenarioException.class, (e, ctx) -> Refusal.of(e).send(ctx, errors));
-        routes.exception(LimitExceededException.class, (e, ctx) -> Refusal.of(e).send(ctx, errors));
         routes.exception(HttpResponseException.class, (e, ctx) -> HttpRefusals.send(errors, ctx, e));
         routes.exception(EofException.class, (e, ctx) -> {
             LOG.info("{} {}: the request body ended early ({})", ctx.method(), ctx.path(), e.getMessage());

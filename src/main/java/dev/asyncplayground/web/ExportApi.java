@@ -7,6 +7,7 @@ import dev.asyncplayground.export.Exporter;
 import dev.asyncplayground.export.Language;
 import dev.asyncplayground.exercise.Catalogue;
 import dev.asyncplayground.exercise.Exercise;
+import dev.asyncplayground.scenario.Expansion;
 import dev.asyncplayground.scenario.Program;
 import io.javalin.http.Context;
 import java.util.HashMap;
@@ -21,12 +22,14 @@ final class ExportApi {
 
     private final Catalogue catalogue;
     private final RunLauncher launcher;
+    private final ErrorReplies errors;
     private final JsonBody body = new JsonBody(
             "{\"exercise\":\"counting\",\"mode\":\"event-loop\",\"language\":\"python\"}");
 
-    ExportApi(Catalogue catalogue, RunLauncher launcher) {
+    ExportApi(Catalogue catalogue, RunLauncher launcher, ErrorReplies errors) {
         this.catalogue = catalogue;
         this.launcher = launcher;
+        this.errors = errors;
     }
 
     void export(Context ctx) {
@@ -41,8 +44,11 @@ final class ExportApi {
         problem(language, style, request.options().mode()).ifPresent(problem -> {
             throw new ApiException(400, problem);
         });
-        Program program = launcher.expand(request.scenario(), request.params());
-        send(ctx, code(program, request.options(), (String) language, (String) style, source, title, id));
+        switch (launcher.expand(request.scenario(), request.params())) {
+            case Expansion.Expanded(Program program) ->
+                    send(ctx, code(program, request.options(), (String) language, (String) style, source, title, id));
+            case Expansion.Rejected rejected -> Refusal.of(rejected).send(ctx, errors);
+        }
     }
 
     /** An export ready to send: its file name and text. */

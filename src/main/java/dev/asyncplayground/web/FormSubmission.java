@@ -3,7 +3,6 @@ package dev.asyncplayground.web;
 import dev.asyncplayground.engine.Mode;
 import dev.asyncplayground.engine.RunOptions;
 import dev.asyncplayground.scenario.Diagnostic;
-import dev.asyncplayground.scenario.InvalidParameterException;
 import dev.asyncplayground.scenario.Param;
 import dev.asyncplayground.scenario.ParamType;
 import java.util.ArrayList;
@@ -88,11 +87,11 @@ record FormSubmission(List<Param> params, Map<String, String> raw, List<Diagnost
                 value = "false";
             }
             if (value != null) {
-                try {
-                    param.accept(value);
+                Optional<String> problem = param.problemWith(value);
+                if (problem.isPresent()) {
+                    errors.put(param.name(), problem.get());
+                } else {
                     values.put(param.name(), value);
-                } catch (InvalidParameterException e) {
-                    errors.put(param.name(), e.getMessage());
                 }
             }
         }

@@ -5,6 +5,7 @@ import dev.asyncplayground.engine.Run;
 import dev.asyncplayground.engine.RunOptions;
 import dev.asyncplayground.exercise.Catalogue;
 import dev.asyncplayground.exercise.Exercise;
+import dev.asyncplayground.scenario.Expansion;
 import dev.asyncplayground.scenario.Param;
 import dev.asyncplayground.scenario.Parameters;
 import dev.asyncplayground.scenario.ParseResult;
@@ -129,12 +130,12 @@ final class Playground {
         String source = ctx.formParam("source");
         String id = ctx.formParam("exercise") == null || ctx.formParam("exercise").isBlank() ? "scenario"
                 : ctx.formParam("exercise");
-        switch (launcher.tryExpand(parsed.scenario(), submission.values())) {
+        switch (launcher.expand(parsed.scenario(), submission.values())) {
             case Expansion.Expanded(Program program) -> ExportApi.send(ctx, ExportApi.code(program,
                     submission.pool().options(mode, submission.speed()), ctx.formParam("language"), style, source,
                     ExportApi.titleOf(source), id));
-            case Expansion.Refused(Refusal refusal) ->
-                    ctx.status(400).contentType("text/plain; charset=utf-8").result(refusal.message());
+            case Expansion.Rejected rejected ->
+                    ctx.status(400).contentType("text/plain; charset=utf-8").result(Refusal.of(rejected).message());
         }
     }
 

@@ -3,9 +3,7 @@ package dev.asyncplayground.web;
 import dev.asyncplayground.engine.Busy;
 import dev.asyncplayground.engine.Start;
 import dev.asyncplayground.scenario.Diagnostic;
-import dev.asyncplayground.scenario.InvalidParameterException;
-import dev.asyncplayground.scenario.InvalidScenarioException;
-import dev.asyncplayground.scenario.LimitExceededException;
+import dev.asyncplayground.scenario.Expansion;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +11,9 @@ import java.util.Map;
 /**
  * Why a request for runs was turned down, as the API answers it and the editor form shows it.
  *
- * <p>The one place where the scenario's and the engine's refusals become an HTTP status, a JSON
- * body and a message: the API sends them (the app's error handlers for the scenario's exceptions,
- * {@link RunApi} for admission's answers), and the form shows the same message beside its fields.
+ * <p>The one place where the scenario's and the engine's refusals ({@link Expansion.Rejected},
+ * {@link Start.TurnedDown}, {@link Busy}) become an HTTP status, a JSON body and a message: the API
+ * sends them, and the form shows the same message beside its fields.
  *
  * @param status            the HTTP status the API answers
  * @param body              the JSON body: {@code error} and the details that apply
@@ -24,17 +22,16 @@ import java.util.Map;
  */
 record Refusal(int status, Map<String, Object> body, List<Diagnostic> diagnostics, long retryAfterSeconds) {
 
-    static Refusal of(InvalidParameterException bad) {
-        return new Refusal(400, Map.of("error", bad.getMessage(), "parameter", bad.parameter()), List.of(), 0);
-    }
-
-    static Refusal of(InvalidScenarioException invalid) {
-        ApiException reply = ScenarioTexts.invalid(invalid.diagnostics());
-        return new Refusal(reply.status(), reply.body(), invalid.diagnostics(), 0);
-    }
-
-    static Refusal of(LimitExceededException tooMuch) {
-        return overLimit(tooMuch.limit(), tooMuch.getMessage());
+    static Refusal of(Expansion.Rejected rejected) {
+        return switch (rejected) {
+            case Expansion.BadValue(String parameter, String message) ->
+                    new Refusal(400, Map.of("error", message, "parameter", parameter), List.of(), 0);
+            case Expansion.Invalid(List<Diagnostic> diagnostics) -> {
+                ApiException reply = ScenarioTexts.invalid(diagnostics);
+                yield new Refusal(reply.status(), reply.body(), diagnostics, 0);
+            }
+            case Expansion.OverLimit(String limit, String message) -> overLimit(limit, message);
+        };
     }
 
     static Refusal of(Start.TurnedDown turnedDown) {

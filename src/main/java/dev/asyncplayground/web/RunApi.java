@@ -4,8 +4,11 @@ import dev.asyncplayground.engine.AdmissionTicket;
 import dev.asyncplayground.engine.Busy;
 import dev.asyncplayground.engine.Reservation;
 import dev.asyncplayground.engine.Run;
+import dev.asyncplayground.engine.RunOptions;
 import dev.asyncplayground.engine.Start;
 import dev.asyncplayground.exercise.Catalogue;
+import dev.asyncplayground.scenario.Expansion;
+import dev.asyncplayground.scenario.Program;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -34,11 +37,18 @@ final class RunApi {
     private void create(Context ctx, AdmissionTicket ticket) {
         try (ticket) {
             RunRequest request = RunRequest.from(body.read(ctx), catalogue);
-            switch (launcher.launch(request.scenario(), request.params(), request.options(), ticket)) {
-                case Start.Admitted(Run run) ->
-                        ctx.status(201).header("Location", "/api/runs/" + run.id()).json(Map.of("id", run.id()));
-                case Start.TurnedDown turnedDown -> Refusal.of(turnedDown).send(ctx, errors);
+            switch (launcher.expand(request.scenario(), request.params())) {
+                case Expansion.Expanded(Program program) -> start(ctx, program, request.options(), ticket);
+                case Expansion.Rejected rejected -> Refusal.of(rejected).send(ctx, errors);
             }
+        }
+    }
+
+    private void start(Context ctx, Program program, RunOptions options, AdmissionTicket ticket) {
+        switch (launcher.start(program, options, ticket)) {
+            case Start.Admitted(Run run) ->
+                    ctx.status(201).header("Location", "/api/runs/" + run.id()).json(Map.of("id", run.id()));
+            case Start.TurnedDown turnedDown -> Refusal.of(turnedDown).send(ctx, errors);
         }
     }
 

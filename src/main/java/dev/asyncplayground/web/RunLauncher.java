@@ -8,13 +8,9 @@ import dev.asyncplayground.engine.RunOptions;
 import dev.asyncplayground.engine.RunRegistry;
 import dev.asyncplayground.engine.Reservation;
 import dev.asyncplayground.engine.Start;
-import dev.asyncplayground.scenario.InvalidParameterException;
-import dev.asyncplayground.scenario.InvalidScenarioException;
-import dev.asyncplayground.scenario.LimitExceededException;
-import dev.asyncplayground.scenario.Parameters;
+import dev.asyncplayground.scenario.Expansion;
 import dev.asyncplayground.scenario.Program;
 import dev.asyncplayground.scenario.Scenario;
-import dev.asyncplayground.scenario.Value;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +20,9 @@ import java.util.Optional;
 /**
  * Binds parameters, expands the scenario and starts the run: the one path from a request to a run.
  *
- * <p>Admission's answers are values ({@link Reservation}, {@link Start}) on both paths. For the
- * API, {@link #expand} throws {@link InvalidParameterException} for a bad value and
- * {@link LimitExceededException} for a run past the task limit, which the app's error handlers
- * answer as 400 and 422 ({@link Refusal}); {@link #launchAll} and {@link #tryExpand}, for the
- * editor form, hand those back as values too.
+ * <p>Every answer is a value, on the form's path and the API's alike: admission's
+ * ({@link Reservation}, {@link Start}) and the scenario's ({@link Expansion}). {@link Refusal}
+ * turns any of them into what the learner is told.
  */
 final class RunLauncher {
 
@@ -46,9 +40,9 @@ final class RunLauncher {
         return runs.reserve(ctx.req().getRemoteAddr(), runCount);
     }
 
-    /** Binds, expands and starts the run on one of the ticket's places. */
-    Start launch(Scenario scenario, Map<String, ?> params, RunOptions options, AdmissionTicket ticket) {
-        return runs.start(expand(scenario, params), options, ticket);
+    /** Starts a run of the program on one of the ticket's places. */
+    Start start(Program program, RunOptions options, AdmissionTicket ticket) {
+        return runs.start(program, options, ticket);
     }
 
     /**
@@ -62,9 +56,10 @@ final class RunLauncher {
             case Reservation.Refused(Busy busy) -> new Launch.Refused(Refusal.of(busy), Optional.empty(), 0);
             case Reservation.Granted(AdmissionTicket ticket) -> {
                 try (ticket) {
-                    yield switch (tryExpand(scenario, params)) {
+                    yield switch (expand(scenario, params)) {
                         case Expansion.Expanded(Program program) -> startEach(program, options, ticket);
-                        case Expansion.Refused(Refusal refusal) -> new Launch.Refused(refusal, Optional.empty(), 0);
+                        case Expansion.Rejected rejected ->
+                                new Launch.Refused(Refusal.of(rejected), Optional.empty(), 0);
                     };
                 }
             }
@@ -89,23 +84,9 @@ final class RunLauncher {
         return new Launch.Refused(refusal, Optional.of(mode), started.size());
     }
 
-    /** Like {@link #expand}, with a refusal handed back as a value, for the editor form. */
-    Expansion tryExpand(Scenario scenario, Map<String, ?> params) {
-        try {
-            return new Expansion.Expanded(expand(scenario, params));
-        } catch (InvalidParameterException bad) {
-            return new Expansion.Refused(Refusal.of(bad));
-        } catch (InvalidScenarioException invalid) {
-            return new Expansion.Refused(Refusal.of(invalid));
-        } catch (LimitExceededException tooMuch) {
-            return new Expansion.Refused(Refusal.of(tooMuch));
-        }
-    }
-
     /** Binds the parameters and expands the scenario within the task limit, without running it. */
-    Program expand(Scenario scenario, Map<String, ?> params) {
-        Map<String, Value> values = Parameters.bind(scenario.params(), params);
-        return scenario.instantiate(values, runs.limits().maxTasks());
+    Expansion expand(Scenario scenario, Map<String, ?> params) {
+        return Expansion.of(scenario, params, runs.limits().maxTasks());
     }
 
     RunRegistry runs() {

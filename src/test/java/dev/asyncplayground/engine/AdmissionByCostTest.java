@@ -132,6 +132,18 @@ class AdmissionByCostTest {
         }
 
         @Test
+        void aComparisonPastTheCapIsToldHowManyOfTheClientsRunsMustEndFirst() {
+            RunRegistry runs = registry(AdmissionBudget.DEFAULTS.withRunsPerClient(3));
+            start(runs, "10.0.0.1");
+            start(runs, "10.0.0.1");
+            Busy busy = refused(runs.reserve("10.0.0.1", 2));
+            assertTrue(busy.message().startsWith("you already have 2 runs running or waiting and this asks for 2 more"),
+                    busy.message());
+            assertTrue(busy.message().contains("wait for 1 of yours to end"), busy.message());
+            assertTrue(refused(runs.reserve("10.0.0.1", 4)).message().startsWith("this asks for 4 runs at once"));
+        }
+
+        @Test
         void placesReservedAndNotUsedAreGivenBack() {
             RunRegistry runs = registry(AdmissionBudget.DEFAULTS.withRunsPerClient(2));
             try (AdmissionTicket ticket = granted(runs.reserve("10.0.0.1", 2))) {

@@ -1,6 +1,7 @@
 package dev.asyncplayground.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -138,6 +139,47 @@ class InstantiateTest {
             Program program = defaults(parse("task \"a\":\n  print \"x\"\n"), 10);
             assertThrows(UnsupportedOperationException.class, () -> program.tasks().clear());
             assertThrows(UnsupportedOperationException.class, () -> program.tasks().getFirst().steps().clear());
+        }
+    }
+
+    @Nested
+    class AnswersAsValues {
+
+        private final ScenarioDefinition scenario = parse("param n = 2 int 0..5\nparam unit = 1s duration\n"
+                + "task \"first\":\n  wait unit / n\nfor i in 1..n:\n  task \"t{i}\":\n    wait unit\n");
+
+        @Test
+        void goodValuesGiveTheSameProgramAsInstantiating() {
+            Expansion expansion = Expansion.of(scenario, Map.of("n", "3"), 10);
+            assertEquals(new Expansion.Expanded(scenario.instantiate(Map.of("n", new Value.Int(3)), 10)), expansion);
+        }
+
+        @Test
+        void aValueOutOfRangeNamesItsParameter() {
+            assertEquals(new Expansion.BadValue("n", "n must be between 0 and 5 (got 9)"),
+                    Expansion.of(scenario, Map.of("n", "9"), 10));
+        }
+
+        @Test
+        void anUnknownParameterIsABadValueListingTheKnownOnes() {
+            Expansion.BadValue bad = assertInstanceOf(Expansion.BadValue.class,
+                    Expansion.of(scenario, Map.of("m", "1"), 10));
+            assertEquals("m", bad.parameter());
+            assertEquals("unknown parameter 'm'; known: n, unit", bad.message());
+        }
+
+        @Test
+        void aProblemOnlyTheseValuesCauseComesWithItsLineAndColumn() {
+            Expansion.Invalid invalid = assertInstanceOf(Expansion.Invalid.class,
+                    Expansion.of(scenario, Map.of("n", "0"), 10));
+            assertEquals(4, invalid.diagnostics().getFirst().line(), () -> invalid.diagnostics().toString());
+        }
+
+        @Test
+        void tooManyTasksNameTheLimit() {
+            Expansion.OverLimit over = assertInstanceOf(Expansion.OverLimit.class,
+                    Expansion.of(scenario, Map.of("n", "5"), 4));
+            assertEquals("MAX_TASKS", over.limit());
         }
     }
 }
