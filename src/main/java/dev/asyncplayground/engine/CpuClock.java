@@ -73,13 +73,19 @@ public final class CpuClock {
      * during a learner's first run took CPU from its cpu steps. In turns, because code compiled
      * after seeing one kind of thread only is thrown away when the other comes, and compiled again
      * later; on threads named as a run's are, as a precaution, since a virtual thread's description
-     * (which the reading parses) includes its name when it has one.
+     * (which the reading parses) includes its name when it has one. The carriers' names are
+     * forgotten before each turn on a virtual thread, so that the JIT also sees a carrier it does
+     * not know yet: when only a learner's run met one (a carrier the warm-up never ran on, or a new
+     * one after an idle one ended), the compiled clock was thrown away in the middle of the run and
+     * compiled again, taking 110-120 ms of a core from it. Each reading also names its thread, as
+     * every event of a run does ({@link Threads#current}).
      */
     public static void warmUp(int readings) throws InterruptedException {
         Thread.Builder virtual = Thread.ofVirtual().name("clock-warm-up-", 0);
         int perTurn = Math.max(1, readings / WARM_UP_TURNS);
         for (int turn = 0; turn < WARM_UP_TURNS; turn++) {
             readMany(false, perTurn);
+            CARRIER_IDS.clear();
             virtual.start(() -> readMany(true, perTurn)).join();
         }
     }
@@ -89,7 +95,7 @@ public final class CpuClock {
         long sum = 0;
         for (int i = 1; i < readings; i++) {
             Reading now = read(virtual);
-            sum += now.since(last);
+            sum += now.since(last) + Threads.current().length();
             last = now;
         }
         sink = sum;
