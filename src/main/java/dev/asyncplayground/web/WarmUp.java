@@ -30,8 +30,8 @@ import java.util.Map;
  * while it is timed; the CPU clock is then read ten thousand times for the same reason (a
  * burn reads it every 10 ms). Last, it waits until the JIT has compiled what it was given
  * ({@link CompilerQueue}): compiling goes on in the background, and a big compile left over took a
- * core from the first run. It takes 1.1-1.4 s on a quiet 2-core machine, while the real app is
- * being set up.
+ * core from the first run. It takes 1.1-1.4 s on the quiet 2-core VM of docs/benchmarks.md and
+ * 2.0-2.5 s on a slower one, while the real app is being set up.
  * {@code WARM_UP=off} skips it.
  */
 public final class WarmUp {
