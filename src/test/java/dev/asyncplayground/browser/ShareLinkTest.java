@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -61,8 +63,8 @@ class ShareLinkTest {
             wait.until(d -> d.findElement(By.id("shared-banner")).isDisplayed());
             wait.until(d -> !d.findElements(By.name("pause")).isEmpty());
             assertEquals(scenario, student.findElement(By.id("source")).getDomProperty("value"), "the same text");
-            assertEquals("30ms", student.findElement(By.name("pause")).getDomProperty("value"));
-            assertEquals("0.1s", student.findElement(By.name("predict-virtual-threads")).getDomProperty("value"));
+            assertEquals("30ms", settledValue(wait, By.name("pause"), "30ms"));
+            assertEquals("0.1s", settledValue(wait, By.name("predict-virtual-threads"), "0.1s"));
             assertEquals("", (String) student.executeScript("return location.search;"), "nothing for the server");
             student.findElement(By.cssSelector("#shared-banner .shared-run")).click();
             wait.until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
@@ -94,6 +96,24 @@ class ShareLinkTest {
         wait.until(d -> d.findElement(By.id("shared-banner")).isDisplayed());
         assertTrue(session.driver().findElement(By.cssSelector("#shared-banner .shared-message")).getText()
                 .contains("characters a link of ours never has"));
+    }
+
+    /**
+     * A field's value once it is the expected one, or its last value after the wait: the form's
+     * fields are swapped in again while the link's values are restored, so one read may meet a field
+     * that has just been replaced.
+     */
+    private static String settledValue(WebDriverWait wait, By field, String expected) {
+        String[] last = {null};
+        try {
+            wait.ignoring(StaleElementReferenceException.class).until(d -> {
+                last[0] = d.findElement(field).getDomProperty("value");
+                return expected.equals(last[0]);
+            });
+        } catch (TimeoutException notThere) {
+            return last[0];
+        }
+        return last[0];
     }
 
     private static void setModes(ChromeDriver driver, List<String> modes) {
