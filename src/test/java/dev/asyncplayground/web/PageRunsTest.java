@@ -105,6 +105,24 @@ class PageRunsTest {
         }
 
         @Test
+        void aComparisonPastThePerClientCapSaysHowManyOfTheClientsRunsMustEndFirst() throws Exception {
+            try (RunningApp app = RunningApp.start(Limits.defaults(), HEARTBEAT, Duration.ofSeconds(30))) {
+                Http http = new Http(app);
+                List<String> held = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    held.add(http.startRun(Map.of("exercise", "counting", "mode", "virtual-threads",
+                            "params", Map.of("count", 3, "sleepers", List.of(1), "unit", "4s"))));
+                }
+                String reply = postForm(app, "sequential", "virtual-threads");
+                assertTrue(reply.contains("you already have 3 runs running or waiting and this asks for 2 more, but one"
+                        + " client may have at most 4 (MAX_RUNS_PER_CLIENT=4); wait for 1 of yours to end"), reply);
+                assertTrue(reply.contains("None of the modes runs."), reply);
+                assertFalse(RUN_ID.matcher(reply).find(), "no panel for a comparison that does not run: " + reply);
+                held.forEach(id -> http.delete("/api/runs/" + id));
+            }
+        }
+
+        @Test
         void aModeRefusedForALimitCancelsTheModesStartedBeforeIt() throws Exception {
             Limits defaults = Limits.defaults();
             Limits twentySeconds = new Limits(defaults.maxTasks(), Duration.ofSeconds(20), defaults.maxOutputLines());
