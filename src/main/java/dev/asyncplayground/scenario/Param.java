@@ -43,15 +43,19 @@ public record Param(String name, ParamType type, Value defaultValue, Value min, 
 
     /** Reads a submitted value and checks it against the declared range or options. */
     public Value accept(Object raw) throws InvalidParameterException {
-        problemWith(raw).ifPresent(problem -> {
+        Optional<Value> value = type.read(raw);
+        problemWith(raw, value).ifPresent(problem -> {
             throw new InvalidParameterException(name, problem);
         });
-        return type.read(raw).orElseThrow();
+        return value.orElseThrow();
     }
 
     /** What is wrong with a submitted value (its type, range or options), naming the parameter; empty if nothing. */
     public Optional<String> problemWith(Object raw) {
-        Optional<Value> value = type.read(raw);
+        return problemWith(raw, type.read(raw));
+    }
+
+    private Optional<String> problemWith(Object raw, Optional<Value> value) {
         if (value.isEmpty()) {
             return Optional.of(name + " must be " + type.expected() + " (got " + quote(raw) + ")");
         }
