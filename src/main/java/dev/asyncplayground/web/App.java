@@ -8,6 +8,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,6 +60,8 @@ public final class App {
         Favicon favicon = Favicon.load();
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
+            // ctx.json writes with the one mapper, whose serializers the warm-up built, not one per app
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, true));
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = RequestGuard.MAX_BODY_BYTES;
             config.http.prefer405over404 = true;

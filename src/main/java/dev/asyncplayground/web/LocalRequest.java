@@ -27,9 +27,18 @@ final class LocalRequest {
 
     /** POSTs a body of the given content type; returns the whole answer. */
     static String post(int port, String path, String contentType, String body) {
+        return post(port, path, contentType, "", body);
+    }
+
+    /** POSTs a form as the page's htmx does, the only way the server takes its forms; returns the whole answer. */
+    static String postForm(int port, String path, String body) {
+        return post(port, path, "application/x-www-form-urlencoded", "HX-Request: true\r\n", body);
+    }
+
+    private static String post(int port, String path, String contentType, String headers, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("POST " + path + " HTTP/1.0\r\nContent-Type: " + contentType + "\r\nContent-Length: "
-                + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] head = ("POST " + path + " HTTP/1.0\r\n" + headers + "Content-Type: " + contentType
+                + "\r\nContent-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] request = new byte[head.length + bytes.length];
         System.arraycopy(head, 0, request, 0, head.length);
         System.arraycopy(bytes, 0, request, head.length, bytes.length);

@@ -6,6 +6,7 @@ import dev.asyncplayground.engine.Limits;
 import dev.asyncplayground.engine.Mode;
 import dev.asyncplayground.engine.RunRegistry;
 import dev.asyncplayground.exercise.Catalogue;
+import dev.asyncplayground.exercise.Exercise;
 import com.sun.management.OperatingSystemMXBean;
 import io.javalin.Javalin;
 import java.lang.management.ManagementFactory;
@@ -13,10 +14,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Runs the hot paths a few times before the server opens its port, so that a user's first run is
- * as true as the hundredth.
+ * Runs the hot paths, many times over, before the server opens its port, so that a user's first
+ * run is as true as the hundredth.
  *
  * <p>A cold JVM interprets the code and compiles it while the first runs go, on the same cores:
  * the first counting run came out 19 ms late where later ones were 1-2 ms late, and the compiler
@@ -27,11 +29,13 @@ import java.util.Map;
  * live through its event stream from the moment it is posted, as the page follows it (so the run's
  * broadcast writes to it, not only the replay), and read back as JSON. Each task burns 15 ms,
  * enough for the JIT to compile the burner's loop, which the first CPU run would otherwise compile
- * while it is timed; the CPU clock is then read ten thousand times for the same reason (a
- * burn reads it every 10 ms). Last, it waits until the JIT has compiled what it was given
- * ({@link CompilerQueue}): compiling goes on in the background, and a big compile left over took a
- * core from the first run. It takes 1.1-1.4 s on the quiet 2-core VM of docs/benchmarks.md and
- * 2.0-2.5 s on a slower one, while the real app is being set up.
+ * while it is timed. Then it practises an exercise, 48 short runs through the API and the form
+ * ({@link Practice}): one run per mode leaves most paths interpreted. The CPU clock is then read
+ * ten thousand times (a burn reads it every 10 ms). Last, it waits until the JIT has compiled what
+ * it was given ({@link CompilerQueue}): compiling goes on in the background, and a big compile
+ * left over took a core from the first run. Without the practice it took 1.1-1.4 s on the quiet
+ * 2-core VM of docs/benchmarks.md and 2.0-2.9 s on a slower one; the practice adds about 1.5 s
+ * there (3.5-4.6 s), while the real app is being set up.
  * {@code WARM_UP=off} skips it.
  */
 public final class WarmUp {
@@ -46,7 +50,6 @@ public final class WarmUp {
                   update total by 1 thinking 1ms
                 print "t{t} done"
             """;
-    private static final int ROUNDS = 1;
     /** Enough readings for the JIT to compile the clock fully (its threshold is about 5,000 calls). */
     private static final int CLOCK_READINGS = 10_000;
     /** The longest the warm-up waits for the JIT to finish what it gave it. */
@@ -86,15 +89,17 @@ public final class WarmUp {
     }
 
     /** Visits a throwaway copy of the app as a learner would; returns in how many modes it followed a run. */
-    private static int followRuns(Catalogue catalogue) {
+    private static int followRuns(Catalogue catalogue) throws InterruptedException {
         AdmissionBudget roomy = AdmissionBudget.DEFAULTS.withRunsPerClient(64);
         try (RunRegistry registry = new RunRegistry(Limits.defaults().withRuns(8, 16), roomy)) {
             Javalin app = App.create(catalogue, registry, HEARTBEAT).start("127.0.0.1", 0);
             int followed = 0;
             try {
-                for (int round = 0; round < ROUNDS; round++) {
-                    visit(app.port(), catalogue);
-                    followed = runEveryMode(app.port());
+                visit(app.port(), catalogue);
+                followed = runEveryMode(app.port());
+                Optional<Exercise> practised = catalogue.find(Practice.EXERCISE);
+                if (practised.isPresent()) {
+                    Practice.rounds(app.port(), practised.get());
                 }
             } finally {
                 app.stop();
@@ -118,14 +123,7 @@ public final class WarmUp {
         int followed = 0;
         for (Mode mode : Mode.values()) {
             String body = Json.write(Map.of("scenario", SCENARIO, "mode", mode.id()));
-            String reply = LocalRequest.post(port, "/api/runs", "application/json", body);
-            int at = reply.indexOf("\"id\":\"");
-            if (at >= 0) {
-                String id = reply.substring(at + 6, reply.indexOf('"', at + 6));
-                boolean done = LocalRequest.events(port, "/api/runs/" + id + "/events").contains("event: done");
-                boolean ended = LocalRequest.get(port, "/api/runs/" + id).contains("\"status\":\"done\"");
-                followed += done && ended ? 1 : 0;
-            }
+            followed += Practice.postAndFollow(port, body) ? 1 : 0;
         }
         return followed;
     }

@@ -3,14 +3,21 @@ package dev.asyncplayground.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.asyncplayground.engine.AdmissionBudget;
+import dev.asyncplayground.engine.Limits;
 import dev.asyncplayground.engine.Mode;
+import dev.asyncplayground.engine.RunRegistry;
 import dev.asyncplayground.exercise.Catalogue;
+import io.javalin.Javalin;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The warm-up follows a run in every mode to its end, and is skipped only when asked. */
+/**
+ * The warm-up follows a run in every mode to its end, practises through the API and the form, and
+ * is skipped only when asked.
+ */
 class WarmUpTest {
 
     @Test
@@ -20,6 +27,22 @@ class WarmUpTest {
         assertEquals(Mode.values().length, result.modesFollowed());
         assertTrue(result.complete());
         assertTrue(result.took().isPositive());
+    }
+
+    @Test
+    void practisesThroughTheApiAndTheFormFollowingEveryRunItStartsToItsEnd() throws InterruptedException {
+        Catalogue catalogue = Catalogue.builtIn();
+        try (RunRegistry registry = new RunRegistry(Limits.defaults().withRuns(8, 16),
+                AdmissionBudget.DEFAULTS.withRunsPerClient(64))) {
+            Javalin app = App.create(catalogue, registry).start("127.0.0.1", 0);
+            try {
+                int followed = Practice.rounds(app.port(), catalogue.find(Practice.EXERCISE).orElseThrow());
+
+                assertEquals(Practice.ROUNDS * Mode.values().length, followed);
+            } finally {
+                app.stop();
+            }
+        }
     }
 
     @ParameterizedTest(name = "WARM_UP=''{0}'' -> wanted {1}")

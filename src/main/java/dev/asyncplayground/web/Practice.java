@@ -1,0 +1,105 @@
+package dev.asyncplayground.web;
+
+import dev.asyncplayground.engine.Mode;
+import dev.asyncplayground.exercise.Exercise;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs an exercise many times over, as the page and a script do, pausing after each round until
+ * the JIT has compiled what the round made hot.
+ *
+ * <p>The JIT compiles a method once it has been called a few hundred times, and one run calls
+ * most of the request, stream and summary paths only a few times: after the warm-up's first round
+ * the server used 62 ms of CPU on a first watched run against 18 ms on the hundredth, and a first
+ * two-core CPU run was still compiling code while it burnt. Practising helps only if the compiler
+ * keeps up. Posted back to back, or several rounds at once, the runs filled its queue, HotSpot then
+ * raises its compile thresholds, and the first run was no better than without practice; paced by
+ * the queue, as here, 12 rounds made it as good as a hundred runs from a slow client (see
+ * docs/benchmarks.md). Odd rounds post the exercise's form with every mode ticked and follow its
+ * runs at once, as the page does; even rounds post one run per mode through the API, as a script
+ * does. The runs are short waits, so they are admitted together and burn no CPU.
+ */
+final class Practice {
+
+    /** How many rounds: each is four short runs. */
+    static final int ROUNDS = 12;
+    /** The exercise practised; its defaults are replaced by {@link #PARAMS}. */
+    static final String EXERCISE = "cpu-vs-io";
+    private static final Map<String, Object> PARAMS = Map.of("kind", "io", "tasks", 3, "duration", "10ms");
+    /** The longest a round waits for the JIT to finish what it made hot. */
+    private static final Duration CALM_WAIT = Duration.ofMillis(300);
+    private static final Pattern RUN_ID = Pattern.compile("data-run-id=\"([^\"]+)\"");
+
+    private Practice() {
+    }
+
+    /** Practises {@code exercise} on the app at {@code port}; returns how many runs it followed to their end. */
+    static int rounds(int port, Exercise exercise) throws InterruptedException {
+        int followed = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            followed += round % 2 == 0 ? throughTheApi(port, exercise) : throughTheForm(port, exercise);
+            CompilerQueue.awaitCalm(CALM_WAIT);
+        }
+        return followed;
+    }
+
+    /** Posts a run to {@code /api/runs}, follows its event stream and reads it back; true if it ended. */
+    static boolean postAndFollow(int port, String jsonBody) {
+        String reply = LocalRequest.post(port, "/api/runs", "application/json", jsonBody);
+        int at = reply.indexOf("\"id\":\"");
+        return at >= 0 && follow(port, reply.substring(at + 6, reply.indexOf('"', at + 6)));
+    }
+
+    private static int throughTheApi(int port, Exercise exercise) {
+        int followed = 0;
+        for (Mode mode : Mode.values()) {
+            String body = Json.write(Map.of("exercise", exercise.id(), "mode", mode.id(), "params", PARAMS));
+            followed += postAndFollow(port, body) ? 1 : 0;
+        }
+        return followed;
+    }
+
+    /** Posts the exercise's form with every mode ticked and follows the runs it started, all at once. */
+    private static int throughTheForm(int port, Exercise exercise) {
+        String page = LocalRequest.postForm(port, "/playground/runs", form(exercise));
+        Set<String> ids = new LinkedHashSet<>();
+        for (Matcher id = RUN_ID.matcher(page); id.find(); ) {
+            ids.add(id.group(1));
+        }
+        AtomicInteger followed = new AtomicInteger();
+        try (ExecutorService viewers = Executors.newVirtualThreadPerTaskExecutor()) {
+            ids.forEach(id -> viewers.execute(() -> followed.addAndGet(follow(port, id) ? 1 : 0)));
+        }
+        return followed.get();
+    }
+
+    private static String form(Exercise exercise) {
+        StringJoiner form = new StringJoiner("&");
+        form.add(field("exercise", exercise.id())).add(field("source", exercise.source()));
+        for (Mode mode : Mode.values()) {
+            form.add(field("modes", mode.id()));
+        }
+        PARAMS.forEach((name, value) -> form.add(field(name, String.valueOf(value))));
+        return form.add(field("speed", "1")).add(field("threads", "2")).toString();
+    }
+
+    private static String field(String name, String value) {
+        return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static boolean follow(int port, String id) {
+        boolean done = LocalRequest.events(port, "/api/runs/" + id + "/events").contains("event: done");
+        return done && LocalRequest.get(port, "/api/runs/" + id).contains("\"status\":\"done\"");
+    }
+}
