@@ -24,11 +24,13 @@ import java.util.regex.Pattern;
  * the server used 62 ms of CPU on a first watched run against 18 ms on the hundredth, and a first
  * two-core CPU run was still compiling code while it burnt. Practising helps only if the compiler
  * keeps up. Posted back to back, or several rounds at once, the runs filled its queue, HotSpot then
- * raises its compile thresholds, and the first run was no better than without practice; paced by
- * the queue, as here, 12 rounds made it as good as a hundred runs from a slow client (see
- * docs/benchmarks.md). Odd rounds post the exercise's form with every mode ticked and follow its
- * runs at once, as the page does; even rounds post one run per mode through the API, as a script
- * does. The runs are short waits, so they are admitted together and burn no CPU.
+ * raises its compile thresholds, and the first run was no better than without practice. Paced by
+ * the queue, as here, 12 rounds brought a first two-core CPU run posted a second after start-up
+ * about as near its ideal as a hundred runs from a slow client did; posted the moment the app was
+ * ready, it gained less (see docs/benchmarks.md). Odd rounds post the exercise's form with every
+ * mode ticked and follow its runs at once, as the page does; even rounds post one run per mode
+ * through the API, as a script does. The runs are short waits, so they are admitted together and
+ * burn no CPU.
  */
 final class Practice {
 
