@@ -93,7 +93,8 @@ final class Practice {
             form.add(field("modes", mode.id()));
         }
         PARAMS.forEach((name, value) -> form.add(field(name, String.valueOf(value))));
-        return form.add(field("speed", "1")).add(field("threads", "2")).toString();
+        // the pool of two that a two-core CPU run is compared with; the speed the exercise page fills in
+        return form.add(field("speed", Double.toString(exercise.speed()))).add(field("threads", "2")).toString();
     }
 
     private static String field(String name, String value) {
