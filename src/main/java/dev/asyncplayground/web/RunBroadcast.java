@@ -10,9 +10,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Writes each burst of a run's events to every viewer that has caught up, from one thread.
+ * Writes each burst of a run's events to every viewer that has caught up, from one broadcast per run.
  *
  * <p>A viewer first catches up on its own request thread (a replay, a resume); then it joins the
  * run's broadcast, and its thread parks until the stream is over. One virtual thread per run waits
@@ -20,7 +21,14 @@ import java.util.concurrent.TimeUnit;
  * is one wake-up per burst instead of 1,000, and the viewers' threads and their stacks stay cold:
  * the benchmark's p99 went from 43 to 20 ms in the same minutes.
  *
- * <p>Writes block, so a viewer that stops reading (its socket full) would hold up the others. While
+ * <p>A write to one viewer is a system call that also delivers the bytes, about 25 us on a slow
+ * 2-core host: a burst reached the last of 1,000 viewers 25 ms after the first. So a burst for many
+ * viewers is split into shards of at least {@link #PER_WRITER} viewers, one per core at most, each
+ * written by a thread of its own while the broadcast's thread writes the first and waits for the
+ * rest; a burst ends before the next begins, so each viewer's frames still go out in order. With
+ * the benchmark's 1,000 viewers on the same two cores, a burst's writes then took 21 ms instead of 26.
+ *
+ * <p>Writes block, so a viewer that stops reading (its socket full) would hold up its shard. While
  * the broadcast runs, a stall guard checks every {@link #STALL_CHECK} and closes the connection of
  * a viewer whose write has not finished within {@link #STALL_LIMIT}; its browser reconnects with
  * {@code Last-Event-ID} and catches up on its own thread like any other resume.
@@ -31,6 +39,10 @@ final class RunBroadcast {
     static final Duration STALL_LIMIT = Duration.ofMillis(500);
     /** How often, while the broadcast runs, its write in progress is checked against the limit. */
     static final Duration STALL_CHECK = Duration.ofMillis(250);
+    /** The fewest viewers worth a writing thread of their own; fewer are written by the broadcast's thread. */
+    static final int PER_WRITER = 64;
+    /** The most threads writing one burst at once: one per core. */
+    private static final int WRITERS = Runtime.getRuntime().availableProcessors();
 
     /** How following a run ended for a viewer. */
     enum Followed {
@@ -65,7 +77,8 @@ final class RunBroadcast {
     private final List<Viewer> viewers = new ArrayList<>();
     private long sent;
     private boolean running;
-    private volatile Writing writing;
+    /** The write in progress in each shard, or null. */
+    private final AtomicReferenceArray<Writing> writing = new AtomicReferenceArray<>(WRITERS);
 
     /** The write in progress: to whom, since when. */
     private record Writing(Viewer viewer, long sinceNanos) {}
@@ -115,11 +128,13 @@ final class RunBroadcast {
         return running;
     }
 
-    /** Cuts off the viewer being written to if that write has taken longer than the stall limit. */
+    /** Cuts off each viewer being written to whose write has taken longer than the stall limit. */
     void abortStalledWrite(long nowNanos) {
-        Writing now = writing;
-        if (now != null && !now.viewer().left && nowNanos - now.sinceNanos() > stallLimit.toNanos()) {
-            now.viewer().out.abort();
+        for (int shard = 0; shard < writing.length(); shard++) {
+            Writing now = writing.get(shard);
+            if (now != null && !now.viewer().left && nowNanos - now.sinceNanos() > stallLimit.toNanos()) {
+                now.viewer().out.abort();
+            }
         }
     }
 
@@ -156,24 +171,22 @@ final class RunBroadcast {
     }
 
     /** Writes one batch to every viewer; false once the broadcast is over. */
-    private boolean burst(EventLog.Batch batch) {
+    private boolean burst(EventLog.Batch batch) throws InterruptedException {
         List<Viewer> now;
         synchronized (this) {
             now = List.copyOf(viewers);
             sent = Math.max(sent, batch.lastSeq());
         }
-        for (Viewer viewer : now) {
-            if (viewer.left) {
-                continue;
-            }
-            writing = new Writing(viewer, System.nanoTime());
-            try {
-                write(viewer, batch);
-            } catch (RuntimeException broken) {
-                viewer.out.abort(); // one viewer's broken response must not end the others' streams
-            }
+        int shards = writers(now.size(), WRITERS);
+        List<Thread> helpers = new ArrayList<>();
+        for (int shard = 1; shard < shards; shard++) {
+            int mine = shard;
+            helpers.add(Thread.ofVirtual().start(() -> writeShard(now, mine, shards, batch)));
         }
-        writing = null;
+        writeShard(now, 0, shards, batch);
+        for (Thread helper : helpers) {
+            helper.join();
+        }
         synchronized (this) {
             for (Viewer viewer : now) {
                 if (batch.complete() || !viewer.out.isOpen()) {
@@ -184,6 +197,28 @@ final class RunBroadcast {
             running = !viewers.isEmpty();
             return running;
         }
+    }
+
+    /** How many threads write a burst to {@code viewers} viewers on a machine with {@code cores} cores. */
+    static int writers(int viewers, int cores) {
+        return Math.clamp(viewers / PER_WRITER, 1, Math.max(1, cores));
+    }
+
+    /** Writes the batch to every {@code shards}-th viewer from number {@code shard} on. */
+    private void writeShard(List<Viewer> now, int shard, int shards, EventLog.Batch batch) {
+        for (int i = shard; i < now.size(); i += shards) {
+            Viewer viewer = now.get(i);
+            if (viewer.left) {
+                continue;
+            }
+            writing.set(shard, new Writing(viewer, System.nanoTime()));
+            try {
+                write(viewer, batch);
+            } catch (RuntimeException broken) {
+                viewer.out.abort(); // one viewer's broken response must not end the others' streams
+            }
+        }
+        writing.set(shard, null);
     }
 
     /** The batch's events the viewer lacks (all of them, unless it joined mid-burst), then done or a heartbeat. */

@@ -17,8 +17,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The viewers of a run who have caught up are written to by one broadcast thread; a viewer that
@@ -27,6 +35,8 @@ import org.junit.jupiter.api.Test;
 class RunBroadcastTest extends ApiTestSupport {
 
     /** About 9 MB of frames, well past what the sockets of a viewer that stopped reading can hold. */
+    private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
+
     private static final String MANY_EVENTS = """
             for t in 1..8000:
               task "t{t}":
@@ -34,6 +44,54 @@ class RunBroadcastTest extends ApiTestSupport {
                 print "task {t} prints a line long enough to fill the socket of a viewer who stopped reading"
             """;
 
+
+    /** Ticks after a pause long enough for a hundred and more viewers to join. */
+    private static final String TICKS_FOR_A_CROWD = """
+            task "ticker":
+              wait 1500ms "the crowd joins"
+              for k in 1..20:
+                wait 20ms "tick"
+                print "tick {k}"
+            """;
+
+    @ParameterizedTest(name = "{0} viewers on {1} cores: {2} writing threads")
+    @CsvSource({
+        "1, 2, 1", "127, 2, 1", "128, 2, 2", "1000, 2, 2", "1000, 8, 8", "300, 8, 4", "1000, 1, 1", "0, 4, 1"})
+    void aBurstIsSplitAmongOneWriterPerCoreAtMostAndNeverFewerViewersEachThanTheMinimum(int viewers, int cores,
+                                                                                       int writers) {
+        assertEquals(64, RunBroadcast.PER_WRITER, "the table below assumes 64 viewers a writer");
+        assertEquals(writers, RunBroadcast.writers(viewers, cores));
+    }
+
+    @Test
+    void aCrowdWrittenToByManyThreadsStillGetsEveryEventInOrderOnceAndDone() throws Exception {
+        int crowd = RunBroadcast.PER_WRITER * 2 + 1;
+        String id = http.startRun(Map.of("scenario", TICKS_FOR_A_CROWD, "mode", "virtual-threads"));
+        List<Socket> sockets = new ArrayList<>();
+        try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<String>> bodies = new ArrayList<>();
+            for (int i = 0; i < crowd; i++) {
+                Socket socket = openStream(id, 0);
+                sockets.add(socket);
+                bodies.add(readers.submit(() -> readUntilClosed(socket)));
+            }
+            List<Long> first = null;
+            for (Future<String> body : bodies) {
+                String got = body.get(30, TimeUnit.SECONDS);
+                assertTrue(got.contains("event: done"), "every viewer got done");
+                List<Long> seqs = seqsBeforeDone(got);
+                assertEquals(LongStream.rangeClosed(1, seqs.size()).boxed().toList(), seqs,
+                        "every event, in order, once");
+                first = first == null ? seqs : first;
+                assertEquals(first, seqs, "every viewer got the same events");
+            }
+            assertTrue(first.size() >= 60, "the ticks' events: " + first.size());
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
 
     @Test
     void viewersWhoHaveCaughtUpAreWrittenToByOneThreadForTheRun() throws Exception {
@@ -92,6 +150,16 @@ class RunBroadcastTest extends ApiTestSupport {
         }
     }
 
+    /** The sequence numbers of the events in a stream's frames (a batch holds several), up to done. */
+    private static List<Long> seqsBeforeDone(String got) {
+        Matcher seq = SEQ.matcher(got.substring(0, got.indexOf("event: done")));
+        List<Long> seqs = new ArrayList<>();
+        while (seq.find()) {
+            seqs.add(Long.parseLong(seq.group(1)));
+        }
+        return seqs;
+    }
+
     /** The id of the last event whose frame arrived whole, as a browser's EventSource would send it back. */
     private static long lastCompleteEventId(String got) {
         String whole = got.substring(0, got.lastIndexOf("\n\n") + 1);
@@ -109,9 +177,16 @@ class RunBroadcastTest extends ApiTestSupport {
      * so the body comes without chunk headers and its frames can be read as they are.
      */
     private static Socket openAndStopReading(String id) throws IOException {
+        return openStream(id, 4096);
+    }
+
+    /** Asks for the stream over HTTP/1.0 through a socket with the given receive buffer (0: the system's). */
+    private static Socket openStream(String id, int receiveBuffer) throws IOException {
         URI base = URI.create(app.url());
         Socket socket = new Socket();
-        socket.setReceiveBufferSize(4096);
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
         socket.connect(new InetSocketAddress(base.getHost(), base.getPort()));
         socket.getOutputStream().write(("GET /api/runs/" + id + "/events HTTP/1.0\r\nHost: localhost\r\n"
                 + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
