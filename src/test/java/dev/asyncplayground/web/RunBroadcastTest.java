@@ -29,14 +29,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The viewers of a run who have caught up are written to by one broadcast thread; a viewer that
- * stops reading is cut off, and the others still get every event and {@code done} at once.
+ * The viewers of a run who have caught up are written to by one broadcast, split among threads for
+ * a crowd; a viewer that stops reading is cut off, and the others still get every event and
+ * {@code done} at once.
  */
 class RunBroadcastTest extends ApiTestSupport {
 
-    /** About 9 MB of frames, well past what the sockets of a viewer that stopped reading can hold. */
+    /** An event's sequence number in a frame's JSON. */
     private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
 
+    /** About 9 MB of frames, well past what the sockets of a viewer that stopped reading can hold. */
     private static final String MANY_EVENTS = """
             for t in 1..8000:
               task "t{t}":
