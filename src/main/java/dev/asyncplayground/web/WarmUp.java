@@ -90,8 +90,7 @@ public final class WarmUp {
 
     /** Visits a throwaway copy of the app as a learner would; returns in how many modes it followed a run. */
     private static int followRuns(Catalogue catalogue) throws InterruptedException {
-        AdmissionBudget roomy = AdmissionBudget.DEFAULTS.withRunsPerClient(64);
-        try (RunRegistry registry = new RunRegistry(Limits.defaults().withRuns(8, 16), roomy)) {
+        try (RunRegistry registry = throwawayRegistry()) {
             Javalin app = App.create(catalogue, registry, HEARTBEAT).start("127.0.0.1", 0);
             int followed = 0;
             try {
@@ -106,6 +105,14 @@ public final class WarmUp {
             }
             return followed;
         }
+    }
+
+    /**
+     * The throwaway app's registry: room for the practice's runs, all from one client (the warm-up's
+     * loopback address) and several at once.
+     */
+    static RunRegistry throwawayRegistry() {
+        return new RunRegistry(Limits.defaults().withRuns(8, 16), AdmissionBudget.DEFAULTS.withRunsPerClient(64));
     }
 
     private static void visit(int port, Catalogue catalogue) {

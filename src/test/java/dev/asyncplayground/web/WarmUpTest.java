@@ -3,8 +3,6 @@ package dev.asyncplayground.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.asyncplayground.engine.AdmissionBudget;
-import dev.asyncplayground.engine.Limits;
 import dev.asyncplayground.engine.Mode;
 import dev.asyncplayground.engine.RunRegistry;
 import dev.asyncplayground.exercise.Catalogue;
@@ -32,8 +30,7 @@ class WarmUpTest {
     @Test
     void practisesThroughTheApiAndTheFormFollowingEveryRunItStartsToItsEnd() throws InterruptedException {
         Catalogue catalogue = Catalogue.builtIn();
-        try (RunRegistry registry = new RunRegistry(Limits.defaults().withRuns(8, 16),
-                AdmissionBudget.DEFAULTS.withRunsPerClient(64))) {
+        try (RunRegistry registry = WarmUp.throwawayRegistry()) {
             Javalin app = App.create(catalogue, registry).start("127.0.0.1", 0);
             try {
                 int followed = Practice.rounds(app.port(), catalogue.find(Practice.EXERCISE).orElseThrow());
