@@ -19,7 +19,8 @@ import java.util.concurrent.Future;
 /**
  * Admission under a crowd, through HTTP on the real app with its default limits: a class of 60
  * clients each starting a counting run (unit 100 ms) within one second, and a flood of 200
- * starts of CPU runs from 50 clients while a CPU run goes.
+ * starts of CPU runs from 50 clients while a CPU run goes; then, for comparison, the same CPU runs
+ * queued one behind another with no flood.
  */
 final class AdmissionBench {
 
@@ -101,12 +102,33 @@ final class AdmissionBench {
                 "fewest cores given", "met bar for cores given", "meets goal");
         boolean met = flood(api, port, true, table);
         flood(api, port, false, table);
+        withoutAFlood(api, table);
         table.print(out);
         out.println("one CPU run (4 x 250 ms, virtual-threads, ideal 500 ms) started, then " + FLOOD + " more from "
                 + FLOOD_CLIENTS + " clients at once, from a JVM of their own (FloodProcess): first at the lowest"
                 + " priority, standing in for clients on other machines (the verdict), then at normal priority, on"
-                + " the server's own cores; the admitted ones run one at a time, each against its bar.");
+                + " the server's own cores; the admitted ones run one at a time, each against its bar. Last, for"
+                + " comparison, as many runs as the queue holds posted from one client each, without a flood.");
         return met;
+    }
+
+    /** The same CPU runs queued one behind another with no flood: what the host gives them by itself. */
+    private void withoutAFlood(ApiClient api, Table table) throws IOException, InterruptedException {
+        int runs = 1 + Limits.fromEnvironment(Map.of()).maxQueuedRuns();
+        List<Map<String, Object>> admitted = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            ApiClient.Reply reply = api.post(ApiClient.client(2000 + i), "/api/runs", CPU_RUN);
+            if (reply.status() != 201) {
+                throw new IllegalStateException("a run the queue has room for was refused: " + reply.body());
+            }
+            admitted.add(Map.of("id", reply.body().get("id")));
+        }
+        Map<String, Object> firstRun = api.awaitRun((String) admitted.getFirst().get("id"), MAX_RUN);
+        Outcome outcome = outcomes(api, admitted);
+        double firstOver = ApiClient.number(firstRun, "elapsedMs") - ApiClient.number(firstRun, "idealMs");
+        table.row("cpu 4x250ms", "no flood", runs, admitted.size(), 0, "-", "-", Stats.f(firstOver, 1),
+                Stats.f(outcome.p50(), 1), Stats.f(outcome.max(), 1), outcome.met() + "/" + admitted.size(),
+                Stats.f(outcome.fewestCores(), 2), outcome.metForCores() + "/" + admitted.size(), "-");
     }
 
     private boolean flood(ApiClient api, int port, boolean elsewhere, Table table)

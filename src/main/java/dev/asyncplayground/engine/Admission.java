@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Decides when runs start, by what they cost, so that runs do not distort each other's timings.
@@ -18,7 +20,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * when nothing else does. At most {@code MAX_QUEUED_RUNS} runs wait, each knowing its place.
  * Places are reserved per client before a request is worked on ({@link #reserve}): a client past
  * its cap is refused at once, and so is anyone whose run would have to wait while the queue,
- * counting the places already reserved, is full.
+ * counting the places already reserved, is full. A CPU run whose turn comes soon after a refusal
+ * waits, at most a second, for the refusals to stop and the JIT to finish compiling
+ * ({@link QuietStart}), so that neither takes the cores it is timed on.
  */
 final class Admission {
 
@@ -27,16 +31,22 @@ final class Admission {
     private final Limits limits;
     private final AdmissionBudget budget;
     private final ScheduledExecutorService timer;
+    private final QuietStart quietStart;
     private final List<Entry> running = new ArrayList<>();
     private final ArrayDeque<Entry> waiting = new ArrayDeque<>();
     private final Map<String, Integer> held = new HashMap<>();
     private int reserved;
     private boolean closed;
+    private long lastRefusal = QuietStart.NEVER;
+    /** The CPU run given the machine that waits for calm before it starts ({@link QuietStart}), and since when. */
+    private Entry holding;
+    private long holdingSince;
 
-    Admission(Limits limits, AdmissionBudget budget, ScheduledExecutorService timer) {
+    Admission(Limits limits, AdmissionBudget budget, ScheduledExecutorService timer, QuietStart quietStart) {
         this.limits = limits;
         this.budget = budget;
         this.timer = timer;
+        this.quietStart = quietStart;
     }
 
     /**
@@ -49,10 +59,10 @@ final class Admission {
     synchronized Reservation reserve(String client, int places) {
         checkOpen();
         if (client != null && held.getOrDefault(client, 0) + places > budget.runsPerClient()) {
-            return new Reservation.Refused(clientBusy(client, places));
+            return new Reservation.Refused(refused(clientBusy(client, places)));
         }
         if (mustWait() && waiting.size() + reserved + places > limits.maxQueuedRuns()) {
-            return new Reservation.Refused(busy());
+            return new Reservation.Refused(refused(busy()));
         }
         hold(client, places);
         reserved += places;
@@ -67,6 +77,7 @@ final class Admission {
      * @throws IllegalStateException once closed, or if the ticket has no place left
      */
     Optional<Busy> admit(Run run, RunCost cost, AdmissionTicket ticket) {
+        List<Run> starting = new ArrayList<>(1);
         synchronized (this) {
             if (!ticket.take()) {
                 throw new IllegalStateException("the ticket's places are used up");
@@ -80,14 +91,18 @@ final class Admission {
             if (!waiting.isEmpty() || !fits(cost)) {
                 if (waiting.size() >= limits.maxQueuedRuns()) {
                     hold(ticket.client(), -1);
-                    return Optional.of(busy());
+                    return Optional.of(refused(busy()));
                 }
                 waiting.add(entry);
                 return Optional.empty();
             }
-            running.add(entry);
+            giveTheMachine(entry, starting);
         }
-        run.begin(timer);
+        if (starting.isEmpty()) {
+            startWaiting();
+        } else {
+            run.begin(timer);
+        }
         return Optional.empty();
     }
 
@@ -109,15 +124,7 @@ final class Admission {
                 hold(entry.client(), -1);
             }
         }
-        List<Run> starting = new ArrayList<>();
-        synchronized (this) {
-            while (!closed && !waiting.isEmpty() && fits(waiting.peek().cost())) {
-                Entry next = waiting.poll();
-                running.add(next);
-                starting.add(next.run());
-            }
-        }
-        starting.forEach(next -> next.begin(timer));
+        startWaiting();
     }
 
     /** Takes no more runs and starts no waiting one. */
@@ -125,13 +132,17 @@ final class Admission {
         closed = true;
     }
 
+    /** Runs not started yet: the waiting ones and a CPU run waiting for calm. */
     synchronized int queued() {
-        return waiting.size();
+        return waiting.size() + (holding == null ? 0 : 1);
     }
 
     /** The run's place in the queue, 1 for the next to start; 0 if it is not waiting. */
     synchronized int position(Run run) {
-        int place = 1;
+        if (holding != null && holding.run() == run) {
+            return 1;
+        }
+        int place = holding == null ? 1 : 2;
         for (Entry entry : waiting) {
             if (entry.run() == run) {
                 return place;
@@ -139,6 +150,59 @@ final class Admission {
             place++;
         }
         return 0;
+    }
+
+    /**
+     * Gives the machine to the waiting runs that now fit, in order, and starts them; a CPU run
+     * given the machine starts once the server is calm, and until then this looks again.
+     */
+    private void startWaiting() {
+        List<Run> starting = new ArrayList<>();
+        long wait = 0;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            while (!waiting.isEmpty() && fits(waiting.peek().cost())) {
+                giveTheMachine(waiting.poll(), starting);
+            }
+            if (holding != null) {
+                wait = quietStart.holdFor(System.nanoTime(), lastRefusal, holdingSince);
+                if (wait == 0) {
+                    starting.add(holding.run());
+                    holding = null;
+                }
+            }
+        }
+        starting.forEach(next -> next.begin(timer));
+        if (wait > 0) {
+            lookAgainIn(wait);
+        }
+    }
+
+    /** Counts the run as running; adds it to {@code starting}, or, if it has cpu steps, has it wait for calm. */
+    private void giveTheMachine(Entry entry, List<Run> starting) {
+        running.add(entry);
+        if (entry.cost().cpu()) {
+            holding = entry;
+            holdingSince = System.nanoTime();
+        } else {
+            starting.add(entry.run());
+        }
+    }
+
+    private void lookAgainIn(long nanos) {
+        try {
+            timer.schedule(this::startWaiting, nanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            // the registry is closing and has stopped its timer: nothing starts any more
+        }
+    }
+
+    /** Notes the time of a refusal, for {@link QuietStart}, and returns why. */
+    private Busy refused(Busy why) {
+        lastRefusal = System.nanoTime();
+        return why;
     }
 
     /**
@@ -175,6 +239,7 @@ final class Admission {
                 Entry entry = it.next();
                 if (entry.run() == run) {
                     it.remove();
+                    holding = holding == entry ? null : holding;
                     return entry;
                 }
             }

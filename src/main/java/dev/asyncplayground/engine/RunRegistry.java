@@ -39,9 +39,14 @@ public final class RunRegistry implements AutoCloseable {
 
     /** A registry whose finished runs may take {@code budgetBytes} of heap together. */
     public RunRegistry(Limits limits, AdmissionBudget budget, long budgetBytes) {
+        this(limits, budget, budgetBytes, QuietStart.DEFAULT);
+    }
+
+    /** A registry whose CPU runs wait for a calm server by the given rule. */
+    RunRegistry(Limits limits, AdmissionBudget budget, long budgetBytes, QuietStart quietStart) {
         this.limits = limits;
         this.store = new RunStore(budgetBytes);
-        this.admission = new Admission(limits, budget, timer);
+        this.admission = new Admission(limits, budget, timer, quietStart);
     }
 
     public Limits limits() {

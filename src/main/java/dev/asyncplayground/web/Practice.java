@@ -1,5 +1,6 @@
 package dev.asyncplayground.web;
 
+import dev.asyncplayground.engine.CompilerQueue;
 import dev.asyncplayground.engine.Mode;
 import dev.asyncplayground.exercise.Exercise;
 import java.net.URLEncoder;

@@ -1,6 +1,7 @@
 package dev.asyncplayground.web;
 
 import dev.asyncplayground.engine.AdmissionBudget;
+import dev.asyncplayground.engine.CompilerQueue;
 import dev.asyncplayground.engine.CpuClock;
 import dev.asyncplayground.engine.Limits;
 import dev.asyncplayground.engine.Mode;

@@ -89,6 +89,7 @@ class AdmissionApiTest {
             // platform threads, so that the server's own virtual threads can answer while it burns
             String cpu = http.startRun(Map.of("exercise", "cpu-vs-io", "mode", "platform-threads", "threads", 2,
                     "params", Map.of("kind", "cpu", "tasks", 2, "duration", "1s")));
+            assertEquals("running", http.awaitStarted(cpu, Duration.ofSeconds(10)).get("status"));
             String waiting = http.startRun(WAIT_2S);
             Map<String, Object> queued = http.get("/api/runs/" + waiting).object();
             assertEquals("queued", queued.get("status"), "nothing starts beside a CPU run");

@@ -105,6 +105,22 @@ final class Http {
         return (String) reply.object().get("id");
     }
 
+    /**
+     * Polls a run until it has left the queue; returns its JSON then. A CPU run may wait a moment
+     * for a calm server even when nothing runs before it.
+     */
+    Map<String, Object> awaitStarted(String id, Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < until) {
+            Map<String, Object> run = get("/api/runs/" + id).object();
+            if (!"queued".equals(run.get("status"))) {
+                return run;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("run " + id + " did not start within " + timeout);
+    }
+
     /** Polls a run until its status is final; returns the final JSON. */
     Map<String, Object> awaitRun(String id, Duration timeout) throws InterruptedException {
         long until = System.nanoTime() + timeout.toNanos();

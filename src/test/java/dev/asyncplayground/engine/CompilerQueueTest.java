@@ -1,4 +1,4 @@
-package dev.asyncplayground.web;
+package dev.asyncplayground.engine;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The warm-up's wait for the JIT: what counts as busy, and that the wait ends by its limit. */
+/** The wait for the JIT, before the server opens and before a CPU run: what counts as busy, and that the wait ends by its limit. */
 class CompilerQueueTest {
 
     private static final String CALM = """

@@ -1,4 +1,4 @@
-package dev.asyncplayground.web;
+package dev.asyncplayground.engine;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -13,9 +13,11 @@ import javax.management.ObjectName;
  * <p>The warm-up makes methods hot, but the compiler threads compile them afterwards, in the
  * background: a big method (the CPU burner's loop with its clock readings inlined took 485 ms of
  * one core) could still be compiling when a learner's first run began, and take that core from
- * its cpu steps. The warm-up therefore waits here until nothing is compiling or queued.
+ * its cpu steps. The warm-up therefore waits here until nothing is compiling or queued, and a CPU
+ * run waits for a moment when nothing is ({@link QuietStart}): a burst of requests makes the
+ * request path hot, and C2 then compiled for 100-400 ms of a core while the next CPU run burnt.
  */
-final class CompilerQueue {
+public final class CompilerQueue {
 
     private static final Duration POLL = Duration.ofMillis(10);
     /** Calm for this many polls in a row: a queue that empties for one instant may fill again. */
@@ -29,7 +31,7 @@ final class CompilerQueue {
      *
      * @return how long it waited, or empty if this JVM cannot say (then it did not wait)
      */
-    static Optional<Duration> awaitCalm(Duration max) throws InterruptedException {
+    public static Optional<Duration> awaitCalm(Duration max) throws InterruptedException {
         long start = System.nanoTime();
         long end = start + max.toNanos();
         int calm = 0;
@@ -42,6 +44,11 @@ final class CompilerQueue {
             Thread.sleep(POLL);
         }
         return Optional.of(Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** True if the JIT is compiling or has methods queued now; false where this JVM cannot say. */
+    public static boolean busyNow() {
+        return describe().map(CompilerQueue::busy).orElse(false);
     }
 
     /** True if the description names a method being compiled or waiting (a name with {@code ::}). */
