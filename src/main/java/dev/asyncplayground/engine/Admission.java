@@ -41,6 +41,8 @@ final class Admission {
     /** The CPU run given the machine that waits for calm before it starts ({@link QuietStart}), and since when. */
     private Entry holding;
     private long holdingSince;
+    /** True while the timer is due to look at the held run again. */
+    private boolean lookDue;
 
     Admission(Limits limits, AdmissionBudget budget, ScheduledExecutorService timer, QuietStart quietStart) {
         this.limits = limits;
@@ -180,6 +182,18 @@ final class Admission {
         }
     }
 
+    /** The timer's look at the held run; looks again later if anything goes wrong, so it is never stranded. */
+    private void lookAgain() {
+        synchronized (this) {
+            lookDue = false;
+        }
+        try {
+            startWaiting();
+        } finally {
+            lookAgainIn(QuietStart.COMPILER_POLL_NANOS);
+        }
+    }
+
     /** Counts the run as running; adds it to {@code starting}, or, if it has cpu steps, has it wait for calm. */
     private void giveTheMachine(Entry entry, List<Run> starting) {
         running.add(entry);
@@ -191,9 +205,16 @@ final class Admission {
         }
     }
 
+    /** Has the timer look at the held run after {@code nanos}, unless a look is due already or nothing is held. */
     private void lookAgainIn(long nanos) {
+        synchronized (this) {
+            if (lookDue || holding == null || closed) {
+                return;
+            }
+            lookDue = true;
+        }
         try {
-            timer.schedule(this::startWaiting, nanos, TimeUnit.NANOSECONDS);
+            timer.schedule(this::lookAgain, nanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closing) {
             // the registry is closing and has stopped its timer: nothing starts any more
         }

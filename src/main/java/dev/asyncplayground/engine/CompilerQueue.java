@@ -46,7 +46,11 @@ public final class CompilerQueue {
         return Optional.of(Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** True if the JIT is compiling or has methods queued now; false where this JVM cannot say. */
+    /**
+     * True if the JIT is compiling or has methods queued now; false where this JVM cannot say. One
+     * reading, unlike {@link #awaitCalm}: a CPU run waits for it, and a compile set off later by
+     * the run itself is not what it waits for.
+     */
     public static boolean busyNow() {
         return describe().map(CompilerQueue::busy).orElse(false);
     }

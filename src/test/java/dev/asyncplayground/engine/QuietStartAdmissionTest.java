@@ -34,7 +34,7 @@ class QuietStartAdmissionTest {
     private RunRegistry registry;
 
     private RunRegistry registry(Limits limits, long quietMs, long longestMs) {
-        QuietStart rule = new QuietStart(quietMs * MS, 1_000 * MS, longestMs * MS, compiling::get);
+        QuietStart rule = new QuietStart(quietMs * MS, 60_000 * MS, longestMs * MS, compiling::get);
         AdmissionBudget oneRunEach = AdmissionBudget.DEFAULTS.withRunsPerClient(1);
         registry = new RunRegistry(limits, oneRunEach, StoreBudget.byDefault(), rule);
         return registry;
@@ -85,6 +85,21 @@ class QuietStartAdmissionTest {
 
             assertNotEquals(RunStatus.QUEUED, waits.status());
             assertEquals(RunStatus.DONE, awaitEnd(waits));
+        }
+
+        @Test
+        void theRunsBehindItWaitTheirTurnAndCancellingItLetsThemGo() {
+            RunRegistry runs = registry(Limits.defaults(), 5_000, 10_000);
+            refuseOne(runs);
+            Run cpu = runs.start(CPU, VIRTUAL);
+            Run waits = runs.start(WAITS, VIRTUAL);
+            assertEquals(1, cpu.queuePosition());
+            assertEquals(2, waits.queuePosition());
+
+            cpu.cancel();
+
+            assertEquals(RunStatus.CANCELLED, awaitEnd(cpu));
+            assertEquals(RunStatus.DONE, awaitEnd(waits), "started long before the 5 s of calm");
         }
 
         @Test
