@@ -253,17 +253,24 @@
     window.Scrub.enable(comparison, Math.max(...all.map((entry) => entry.model.nowMs())), requestRedraw);
   }
 
+  /**
+   * What a queued run's status says at its place in the queue (1 = next; 0 = not known yet). The
+   * next to start may also be waiting a moment for the server to calm down (see README, Admission).
+   */
+  function queuedText(place) {
+    if (place === 1) return 'queued: next to start, as soon as the server is free';
+    if (place < 1) return 'queued: the server is busy with other runs';
+    const ahead = place - 1;
+    return `queued: the server is busy with other runs; ${ahead} waiting run${ahead === 1 ? ' is' : 's are'} ahead of this one`;
+  }
+
   /** Says why a queued run waits and how many runs are ahead of it, asking the server each second. */
   function watchQueue(entry) {
     const { model, panel, row } = entry;
     if (model.lastSeq > 0 || model.done || !document.contains(panel)) return;
     fetch(`/api/runs/${encodeURIComponent(model.id)}`).then((r) => (r.ok ? r.json() : null)).then((run) => {
       if (!run || model.lastSeq > 0 || model.done) return;
-      if (run.status === 'queued') {
-        const ahead = run.queuePosition > 0 ? run.queuePosition - 1 : null;
-        setStatus(panel, row, ahead === null ? 'queued: the server is busy with other runs'
-          : `queued: the server is busy with other runs; ${ahead} waiting run${ahead === 1 ? ' is' : 's are'} ahead of this one`);
-      }
+      if (run.status === 'queued') setStatus(panel, row, queuedText(run.queuePosition));
       setTimeout(() => watchQueue(entry), 1000);
     }, () => setTimeout(() => watchQueue(entry), 1000));
   }

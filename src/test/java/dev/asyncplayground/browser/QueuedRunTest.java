@@ -12,7 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A run that waits for its turn says why and how many runs are ahead of it. */
+/** A run that waits for its turn says why and how many runs are ahead of it, then that it is next. */
 class QueuedRunTest {
 
     @RegisterExtension
@@ -40,10 +40,17 @@ class QueuedRunTest {
                 "el.textContent").stream().anyMatch(s -> s.startsWith("queued: the server is busy")));
         String status = session.each(".run .run-status", "el.textContent").getFirst();
         assertTrue(status.contains("1 waiting run is ahead of this one"), status);
-        session.driver().executeScript("return Promise.all(arguments[0].map((id) => fetch('/api/runs/' + id,"
-                + " { method: 'DELETE' })));", List.of(first, second));
+        cancel(List.of(second));
+        new WebDriverWait(session.driver(), Duration.ofSeconds(10)).until(d -> session.each(".run .run-status",
+                "el.textContent").getFirst().equals("queued: next to start, as soon as the server is free"));
+        cancel(List.of(first));
         new WebDriverWait(session.driver(), Duration.ofSeconds(20)).until(d -> session.each(".run", "el.dataset.status")
                 .stream().allMatch("done"::equals));
         session.assertNoConsoleErrors();
+    }
+
+    private static void cancel(List<String> runIds) {
+        session.driver().executeScript("return Promise.all(arguments[0].map((id) => fetch('/api/runs/' + id,"
+                + " { method: 'DELETE' })));", runIds);
     }
 }
