@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Admission {
 
-    private record Entry(Run run, RunCost cost, String client) {}
+    /** A run as admission books it: what it costs and whose it is. */
+    record Entry(Run run, RunCost cost, String client) {}
 
     private final Limits limits;
     private final AdmissionBudget budget;
@@ -282,49 +283,17 @@ final class Admission {
     }
 
     private Busy busy() {
-        double[] starts = Forecast.starts(slots(running), slots(waiting));
-        long retry = Forecast.seconds(starts.length == 0 ? 0 : starts[0]);
+        long retry = Forecast.secondsUntilAPlace(running, waiting);
         return Busy.queueFull(running.size(), waiting.size(), limits.maxQueuedRuns(), retry);
     }
 
     /** Why a client may not have {@code places} more runs, and when its first run should end. */
     private Busy clientBusy(String client, int places) {
         int cap = budget.runsPerClient();
-        return places > cap ? Busy.moreThanACapAtOnce(places, cap)
-                : Busy.clientFull(held.getOrDefault(client, 0), places, cap, Forecast.seconds(firstEnd(client)));
-    }
-
-    /** Nanoseconds until the client's first run ends, running or waiting; 0 if it has none. */
-    private double firstEnd(String client) {
-        List<Forecast.Slot> queued = slots(waiting);
-        double[] starts = Forecast.starts(slots(running), queued);
-        double first = Double.MAX_VALUE;
-        for (Entry entry : running) {
-            if (client.equals(entry.client())) {
-                first = Math.min(first, remaining(entry));
-            }
+        if (places > cap) {
+            return Busy.moreThanACapAtOnce(places, cap);
         }
-        int i = 0;
-        for (Entry entry : waiting) {
-            if (client.equals(entry.client())) {
-                first = Math.min(first, starts[i] + queued.get(i).nanos());
-            }
-            i++;
-        }
-        return first == Double.MAX_VALUE ? 0 : first;
+        long retry = Forecast.secondsUntilFirstEnd(client, running, waiting);
+        return Busy.clientFull(held.getOrDefault(client, 0), places, cap, retry);
     }
-
-    private static List<Forecast.Slot> slots(Iterable<Entry> entries) {
-        List<Forecast.Slot> slots = new ArrayList<>();
-        for (Entry entry : entries) {
-            boolean started = entry.run().status() != RunStatus.QUEUED;
-            slots.add(new Forecast.Slot(started ? remaining(entry) : entry.cost().idealRealNanos(), entry.cost().cpu()));
-        }
-        return slots;
-    }
-
-    private static double remaining(Entry entry) {
-        return Math.max(0, entry.cost().idealRealNanos() - entry.run().elapsedRealNanos());
-    }
-
 }

@@ -1,5 +1,7 @@
 package dev.asyncplayground.engine;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -9,7 +11,8 @@ import java.util.List;
  * <p>It follows the admission rule, ignoring the budget of waiting-only runs: runs start in
  * arrival order; a run with CPU steps starts when every run before it has ended; any other run
  * starts once the CPU runs before it have ended and, as it had to wait, once the first running
- * run has ended. Times are nanoseconds from now.
+ * run has ended. Times are nanoseconds from now. Admission's runs become slots here: a started run
+ * by the time it still needs, one not started yet (waiting, or waiting for calm) by its ideal.
  */
 final class Forecast {
 
@@ -55,5 +58,46 @@ final class Forecast {
     /** Nanoseconds, rounded up to whole seconds and at least 1, as {@code Retry-After} wants. */
     static long seconds(double nanos) {
         return Math.max(1, (long) Math.ceil(nanos / 1e9));
+    }
+
+    /** Seconds until the first waiting run should start, as a full queue's {@code Retry-After}. */
+    static long secondsUntilAPlace(Collection<Admission.Entry> running, Collection<Admission.Entry> waiting) {
+        double[] starts = starts(slots(running), slots(waiting));
+        return seconds(starts.length == 0 ? 0 : starts[0]);
+    }
+
+    /** Seconds until the client's first run ends, running or waiting, as its {@code Retry-After}. */
+    static long secondsUntilFirstEnd(String client, Collection<Admission.Entry> running,
+            Collection<Admission.Entry> waiting) {
+        List<Slot> queued = slots(waiting);
+        double[] starts = starts(slots(running), queued);
+        double first = Double.MAX_VALUE;
+        for (Admission.Entry entry : running) {
+            if (client.equals(entry.client())) {
+                first = Math.min(first, remaining(entry));
+            }
+        }
+        int i = 0;
+        for (Admission.Entry entry : waiting) {
+            if (client.equals(entry.client())) {
+                first = Math.min(first, starts[i] + queued.get(i).nanos());
+            }
+            i++;
+        }
+        return seconds(first == Double.MAX_VALUE ? 0 : first);
+    }
+
+    /** The runs as slots: a started run by the time it still needs, one not started by its ideal. */
+    private static List<Slot> slots(Collection<Admission.Entry> entries) {
+        List<Slot> slots = new ArrayList<>();
+        for (Admission.Entry entry : entries) {
+            boolean started = entry.run().status() != RunStatus.QUEUED;
+            slots.add(new Slot(started ? remaining(entry) : entry.cost().idealRealNanos(), entry.cost().cpu()));
+        }
+        return slots;
+    }
+
+    private static double remaining(Admission.Entry entry) {
+        return Math.max(0, entry.cost().idealRealNanos() - entry.run().elapsedRealNanos());
     }
 }
