@@ -18,10 +18,14 @@ class QueuedRunTest {
     @RegisterExtension
     static final BrowserSession session = BrowserSession.of(() -> RunningApp.start(Limits.defaults().withRuns(1, 5)));
 
+    /**
+     * Starts a run of 10 s (the exercise's longest unit), which outlasts the test's waits on a slow
+     * machine; the test cancels it.
+     */
     private static final String START_BUSY_RUN = """
             return fetch('/api/runs', { method: 'POST', headers: { 'Content-Type': 'application/json' },
               body: JSON.stringify({ exercise: 'counting', mode: 'virtual-threads',
-                                     params: { count: 3, sleepers: [2], unit: '2s' } }) })
+                                     params: { count: 3, sleepers: [2], unit: '5s' } }) })
               .then((r) => r.json()).then((j) => j.id);""";
 
     @Test
