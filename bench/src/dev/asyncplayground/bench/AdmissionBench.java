@@ -28,6 +28,8 @@ final class AdmissionBench {
     static final int FLOOD = 200;
     static final int FLOOD_CLIENTS = 50;
     private static final Duration MAX_RUN = Duration.ofSeconds(120);
+    /** The pause before each of the host's own burns, as a client takes between runs. */
+    private static final Duration HOST_GAP = Duration.ofMillis(300);
     static final Map<String, Object> CPU_RUN = Map.of("exercise", "cpu-vs-io", "mode", "virtual-threads",
             "params", Map.of("kind", "cpu", "tasks", 4, "duration", "250ms"));
 
@@ -103,12 +105,15 @@ final class AdmissionBench {
         boolean met = flood(api, port, true, table);
         flood(api, port, false, table);
         withoutAFlood(api, table);
+        hostAlone(table);
         table.print(out);
         out.println("one CPU run (4 x 250 ms, virtual-threads, ideal 500 ms) started, then " + FLOOD + " more from "
                 + FLOOD_CLIENTS + " clients at once, from a JVM of their own (FloodProcess): first at the lowest"
                 + " priority, standing in for clients on other machines (the verdict), then at normal priority, on"
                 + " the server's own cores; the admitted ones run one at a time, each against its bar. Last, for"
-                + " comparison, as many runs as the queue holds posted from one client each, without a flood.");
+                + " comparison, as many runs as the queue holds posted from one client each, without a flood; and"
+                + " the host alone: two plain platform threads burning 2 x 250 ms of their own CPU time each, as"
+                + " many times, with no server work around them (HostYardstick).");
         return met;
     }
 
@@ -129,6 +134,22 @@ final class AdmissionBench {
         table.row("cpu 4x250ms", "no flood", runs, admitted.size(), 0, "-", "-", Stats.f(firstOver, 1),
                 Stats.f(outcome.p50(), 1), Stats.f(outcome.max(), 1), outcome.met() + "/" + admitted.size(),
                 Stats.f(outcome.fewestCores(), 2), outcome.metForCores() + "/" + admitted.size(), "-");
+    }
+
+    /** The same work with no server around it: what the host gives two computing threads. */
+    private void hostAlone(Table table) throws InterruptedException {
+        int runs = 1 + Limits.fromEnvironment(Map.of()).maxQueuedRuns();
+        double[] over = new double[runs];
+        int met = 0;
+        for (int i = 0; i < runs; i++) {
+            Thread.sleep(HOST_GAP);
+            double elapsed = HostYardstick.burn(2, 2, 250_000_000L) / 1e6;
+            over[i] = elapsed - 500;
+            met += elapsed <= FidelityBench.bar(500) ? 1 : 0;
+        }
+        table.row("cpu 4x250ms", "host alone", runs, "-", "-", "-", "-", "-",
+                Stats.f(Stats.percentile(Stats.sorted(over), 50), 1), Stats.f(Stats.max(over), 1),
+                met + "/" + runs, "-", "-", "-");
     }
 
     private boolean flood(ApiClient api, int port, boolean elsewhere, Table table)

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * A CPU run whose turn comes soon after a refusal waits for a calm server, as {@link QuietStart}
- * says, through a real registry: the JIT is stood in for by a flag, as it is outside the test's
- * control.
+ * A CPU run waits for a calm server, as {@link QuietStart} says, through a real registry: after
+ * the run before it ends, and after a refusal. The JIT is stood in for by a flag, as it is outside
+ * the test's control.
  */
 class QuietStartAdmissionTest {
 
@@ -34,7 +34,11 @@ class QuietStartAdmissionTest {
     private RunRegistry registry;
 
     private RunRegistry registry(Limits limits, long quietMs, long longestMs) {
-        QuietStart rule = new QuietStart(quietMs * MS, 60_000 * MS, longestMs * MS, compiling::get);
+        return registry(limits, 0, quietMs, longestMs);
+    }
+
+    private RunRegistry registry(Limits limits, long settleMs, long quietMs, long longestMs) {
+        QuietStart rule = new QuietStart(settleMs * MS, quietMs * MS, 60_000 * MS, longestMs * MS, compiling::get);
         AdmissionBudget oneRunEach = AdmissionBudget.DEFAULTS.withRunsPerClient(1);
         registry = new RunRegistry(limits, oneRunEach, StoreBudget.byDefault(), rule);
         return registry;
@@ -57,6 +61,35 @@ class QuietStartAdmissionTest {
     }
 
     @Nested
+    class AfterARun {
+
+        @Test
+        void aCpuRunQueuedBehindAnotherStartsOnlyOnceTheServerHasWrappedThatOneUp() {
+            RunRegistry runs = registry(Limits.defaults(), 1_000, 300, 5_000);
+            long first = System.nanoTime();
+            Run before = runs.start(CPU, VIRTUAL);
+            Run cpu = runs.start(CPU, VIRTUAL);
+            assertEquals(RunStatus.QUEUED, cpu.status());
+
+            assertEquals(RunStatus.DONE, awaitEnd(before));
+
+            assertStartsNoSoonerThan(cpu, first, 1_040, "the first run started");
+        }
+
+        @Test
+        void aRunOfWaitsStartsAtOnceWhenTheRunBeforeEnds() {
+            RunRegistry runs = registry(Limits.defaults(), 60_000, 300, 60_000);
+            Run before = runs.start(CPU, VIRTUAL);
+            Run waits = runs.start(WAITS, VIRTUAL);
+            assertEquals(RunStatus.QUEUED, waits.status(), "a CPU run runs alone");
+
+            assertEquals(RunStatus.DONE, awaitEnd(before));
+
+            assertEquals(RunStatus.DONE, awaitEnd(waits), "started long before the minute a CPU run would wait");
+        }
+    }
+
+    @Nested
     class AfterARefusal {
 
         @Test
@@ -67,13 +100,8 @@ class QuietStartAdmissionTest {
             Run cpu = runs.start(CPU, VIRTUAL);
             assertEquals(RunStatus.QUEUED, cpu.status());
             assertEquals(1, runs.queuedRuns(), "it waits first in the queue");
-            until(() -> cpu.status() != RunStatus.QUEUED, Duration.ofSeconds(10), "the run to start");
-            long startedAfter = System.nanoTime() - refusedAt;
 
-            assertTrue(startedAfter >= 990 * MS, "started " + startedAfter / MS + " ms after the refusal");
-            assertEquals(RunStatus.DONE, awaitEnd(cpu));
-            double elapsed = cpu.summary().elapsedMs();
-            assertTrue(elapsed < 900, "its clock started when it did, not at the refusal: " + elapsed);
+            assertStartsNoSoonerThan(cpu, refusedAt, 990, "the refusal");
         }
 
         @Test
@@ -144,6 +172,20 @@ class QuietStartAdmissionTest {
             assertTrue(System.nanoTime() - start >= 290 * MS, "it waited its longest first");
             assertEquals(RunStatus.DONE, awaitEnd(cpu));
         }
+    }
+
+    /**
+     * Waits for a queued CPU run to start, and checks that it started no sooner than {@code ms}
+     * after {@code since} and was timed from then (its 50 ms burn took well under the wait).
+     */
+    private static void assertStartsNoSoonerThan(Run cpu, long since, long ms, String what) {
+        until(() -> cpu.status() != RunStatus.QUEUED, Duration.ofSeconds(10), "the run to start");
+        long startedAfter = System.nanoTime() - since;
+
+        assertTrue(startedAfter >= ms * MS, "started " + startedAfter / MS + " ms after " + what);
+        assertEquals(RunStatus.DONE, awaitEnd(cpu));
+        double elapsed = cpu.summary().elapsedMs();
+        assertTrue(elapsed < 900, "its clock started when it did, not when " + what + ": " + elapsed);
     }
 
     /** Has the registry refuse a client two places past its cap of one; returns when. */

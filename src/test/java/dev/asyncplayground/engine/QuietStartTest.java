@@ -3,64 +3,113 @@ package dev.asyncplayground.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** When a CPU run may start after a refusal: how long it still waits for refusals to stop and the JIT to go idle. */
+/** When a CPU run may start: how long it still waits for the last run to be wrapped up, refusals to stop and the JIT to go idle. */
 class QuietStartTest {
 
     private static final long MS = 1_000_000;
     private static final long NOW = 50_000 * MS;
+    private static final long NEVER = QuietStart.NEVER;
 
-    @ParameterizedTest(name = "refused {0} ms before the turn came, JIT busy {1}, turn came {2} ms ago: wait {3} ms")
-    @CsvSource(textBlock = """
-            # refused before the turn, JIT busy, turn came ago, wait
-            never,  true,     0,   0
-            1001,   true,     0,   0
-            150,    false,    0,   0
-            100,    false,    0,   0
-            30,     false,    0,  70
-            30,     true,     0,  70
-            0,      false,    0, 100
-            1000,   true,     0,  10
-            150,    true,     0,  10
-            -20,    false,   50,  70
-            -20,    true,   200,  10
-            -940,   false,  960,  40
-            30,     true,   995,   5
-            0,      true,  1000,   0
-            -900,   true,  5000,   0
-            """)
-    void aRunWaitsForCalmAfterARefusalButNeverPastTheLongestWait(String refusedBefore, boolean compiling, long turnAgo,
-            long waitMs) {
-        QuietStart rule = new QuietStart(100 * MS, 1000 * MS, 1000 * MS, () -> compiling);
-        long turnCame = NOW - turnAgo * MS;
-        long lastRefusal = "never".equals(refusedBefore) ? QuietStart.NEVER
-                : turnCame - Long.parseLong(refusedBefore) * MS;
-
-        assertEquals(waitMs * MS, rule.holdFor(NOW, lastRefusal, turnCame));
+    private static QuietStart rule(BooleanSupplier compiling) {
+        return new QuietStart(100 * MS, 100 * MS, 1000 * MS, 1000 * MS, compiling);
     }
 
-    @Test
-    void withoutARecentRefusalTheJitIsNotAsked() {
-        QuietStart rule = new QuietStart(100 * MS, 1000 * MS, 1000 * MS, () -> fail("asked the JIT"));
-
-        assertEquals(0, rule.holdFor(NOW, QuietStart.NEVER, NOW));
-        assertEquals(0, rule.holdFor(NOW, NOW - 2000 * MS, NOW));
+    private static BooleanSupplier notToBeAsked() {
+        return () -> fail("asked the JIT");
     }
 
-    @Test
-    void theJitIsNotAskedWhileRefusalsGoOn() {
-        QuietStart rule = new QuietStart(100 * MS, 1000 * MS, 1000 * MS, () -> fail("asked the JIT"));
+    @Nested
+    class AfterARun {
 
-        assertEquals(60 * MS, rule.holdFor(NOW, NOW - 40 * MS, NOW));
+        @ParameterizedTest(name = "a run ended {0} ms ago, turn came {1} ms ago: wait {2} ms")
+        @CsvSource(textBlock = """
+                # ended ago, turn came ago, wait
+                never,    0,    0
+                0,        0,  100
+                30,       0,   70
+                30,      30,   70
+                99,       0,    1
+                100,      0,    0
+                5000,     0,    0
+                -50,    950,   50
+                -200,   990,   10
+                -200,  1000,    0
+                """)
+        void aCpuRunStartsOnlyOnceTheRunBeforeItHasBeenWrappedUp(String endedAgo, long turnAgo, long waitMs) {
+            long lastEnd = "never".equals(endedAgo) ? NEVER : NOW - Long.parseLong(endedAgo) * MS;
+
+            assertEquals(waitMs * MS, rule(notToBeAsked()).holdFor(NOW, lastEnd, NEVER, NOW - turnAgo * MS));
+        }
+
+        @Test
+        void aRecentEndAndARecentRefusalHoldTheRunUntilBothAreOver() {
+            QuietStart rule = rule(() -> false);
+
+            assertEquals(80 * MS, rule.holdFor(NOW, NOW - 20 * MS, NOW - 60 * MS, NOW));
+            assertEquals(90 * MS, rule.holdFor(NOW, NOW - 70 * MS, NOW - 10 * MS, NOW));
+        }
+
+        @Test
+        void aBusyJitHoldsTheRunOnlyAfterARefusal() {
+            QuietStart rule = rule(() -> true);
+
+            assertEquals(0, rule.holdFor(NOW, NOW - 150 * MS, NEVER, NOW));
+            assertEquals(QuietStart.COMPILER_POLL_NANOS, rule.holdFor(NOW, NOW - 150 * MS, NOW - 150 * MS, NOW));
+        }
     }
 
-    @Test
-    void theJitIsNotAskedOnceTheRunHasWaitedTheLongest() {
-        QuietStart rule = new QuietStart(100 * MS, 1000 * MS, 1000 * MS, () -> fail("asked the JIT"));
+    @Nested
+    class AfterARefusal {
 
-        assertEquals(0, rule.holdFor(NOW, NOW - 1500 * MS, NOW - 1000 * MS));
+        @ParameterizedTest(name = "refused {0} ms before the turn came, JIT busy {1}, turn came {2} ms ago: wait {3} ms")
+        @CsvSource(textBlock = """
+                # refused before the turn, JIT busy, turn came ago, wait
+                never,  true,     0,   0
+                1001,   true,     0,   0
+                150,    false,    0,   0
+                100,    false,    0,   0
+                30,     false,    0,  70
+                30,     true,     0,  70
+                0,      false,    0, 100
+                1000,   true,     0,  10
+                150,    true,     0,  10
+                -20,    false,   50,  70
+                -20,    true,   200,  10
+                -940,   false,  960,  40
+                30,     true,   995,   5
+                0,      true,  1000,   0
+                -900,   true,  5000,   0
+                """)
+        void aRunWaitsForCalmAfterARefusalButNeverPastTheLongestWait(String refusedBefore, boolean compiling,
+                long turnAgo, long waitMs) {
+            long turnCame = NOW - turnAgo * MS;
+            long lastRefusal = "never".equals(refusedBefore) ? NEVER : turnCame - Long.parseLong(refusedBefore) * MS;
+
+            assertEquals(waitMs * MS, rule(() -> compiling).holdFor(NOW, NEVER, lastRefusal, turnCame));
+        }
+
+        @Test
+        void withoutARecentRefusalTheJitIsNotAsked() {
+            QuietStart rule = rule(notToBeAsked());
+
+            assertEquals(0, rule.holdFor(NOW, NEVER, NEVER, NOW));
+            assertEquals(0, rule.holdFor(NOW, NEVER, NOW - 2000 * MS, NOW));
+        }
+
+        @Test
+        void theJitIsNotAskedWhileRefusalsGoOn() {
+            assertEquals(60 * MS, rule(notToBeAsked()).holdFor(NOW, NEVER, NOW - 40 * MS, NOW));
+        }
+
+        @Test
+        void theJitIsNotAskedOnceTheRunHasWaitedTheLongest() {
+            assertEquals(0, rule(notToBeAsked()).holdFor(NOW, NEVER, NOW - 1500 * MS, NOW - 1000 * MS));
+        }
     }
 }
