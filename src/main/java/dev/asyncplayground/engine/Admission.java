@@ -20,10 +20,10 @@ import java.util.concurrent.TimeUnit;
  * when nothing else does. At most {@code MAX_QUEUED_RUNS} runs wait, each knowing its place.
  * Places are reserved per client before a request is worked on ({@link #reserve}): a client past
  * its cap is refused at once, and so is anyone whose run would have to wait while the queue,
- * counting the places already reserved, is full. A CPU run given the machine waits, at most a
- * second, until the server has wrapped up the run before it and, after a refusal, until the
- * refusals stop and the JIT has finished compiling ({@link QuietStart}), so that none of that
- * takes the cores it is timed on.
+ * counting the places already reserved, is full. A CPU run given the machine starts a moment
+ * later, once the server has wrapped up what came before (the run before it, or the request that
+ * posted it), and, after a refusal, once the refusals stop and the JIT has finished compiling; at
+ * most a second later ({@link QuietStart}). So none of that takes the cores it is timed on.
  */
 final class Admission {
 
@@ -40,7 +40,6 @@ final class Admission {
     private int reserved;
     private boolean closed;
     private long lastRefusal = QuietStart.NEVER;
-    private long lastEnd = QuietStart.NEVER;
     /** The CPU run given the machine that waits for calm before it starts ({@link QuietStart}), and since when. */
     private Entry holding;
     private long holdingSince;
@@ -118,16 +117,15 @@ final class Admission {
     }
 
     /**
-     * A run has ended (or was cancelled while queued): frees its turn, notes when, then starts the
-     * waiting runs that now fit. The turn is freed before anything is allocated, so even a run that
-     * ended by running out of memory gives its turn back.
+     * A run has ended (or was cancelled while queued): frees its turn, then starts the waiting runs
+     * that now fit. The turn is freed before anything is allocated, so even a run that ended by
+     * running out of memory gives its turn back.
      */
     void ended(Run run) {
         synchronized (this) {
             Entry entry = remove(run);
             if (entry != null) {
                 hold(entry.client(), -1);
-                lastEnd = System.nanoTime();
             }
         }
         startWaiting();
@@ -173,7 +171,7 @@ final class Admission {
                 giveTheMachine(waiting.poll(), starting);
             }
             if (holding != null) {
-                wait = quietStart.holdFor(System.nanoTime(), lastEnd, lastRefusal, holdingSince);
+                wait = quietStart.holdFor(System.nanoTime(), lastRefusal, holdingSince);
                 if (wait == 0) {
                     starting.add(holding.run());
                     holding = null;

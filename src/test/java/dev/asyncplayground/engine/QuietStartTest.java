@@ -9,15 +9,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** When a CPU run may start: how long it still waits for the last run to be wrapped up, refusals to stop and the JIT to go idle. */
+/** When a CPU run may start: how long it still waits after its turn came, for refusals to stop and for the JIT to go idle. */
 class QuietStartTest {
 
     private static final long MS = 1_000_000;
     private static final long NOW = 50_000 * MS;
     private static final long NEVER = QuietStart.NEVER;
 
+    /** The rule with the server's times: settle 100 ms, calm after 100 ms without refusals, wait at most 1 s. */
     private static QuietStart rule(BooleanSupplier compiling) {
         return new QuietStart(100 * MS, 100 * MS, 1000 * MS, 1000 * MS, compiling);
+    }
+
+    /** The same without the settle, to see what the refusals alone do. */
+    private static QuietStart refusalsOnly(BooleanSupplier compiling) {
+        return new QuietStart(0, 100 * MS, 1000 * MS, 1000 * MS, compiling);
     }
 
     private static BooleanSupplier notToBeAsked() {
@@ -25,42 +31,43 @@ class QuietStartTest {
     }
 
     @Nested
-    class AfterARun {
+    class AfterItsTurnCame {
 
-        @ParameterizedTest(name = "a run ended {0} ms ago, turn came {1} ms ago: wait {2} ms")
+        @ParameterizedTest(name = "turn came {0} ms ago: wait {1} ms")
         @CsvSource(textBlock = """
-                # ended ago, turn came ago, wait
-                never,    0,    0
-                0,        0,  100
-                30,       0,   70
-                30,      30,   70
-                99,       0,    1
-                100,      0,    0
-                5000,     0,    0
-                -50,    950,   50
-                -200,   990,   10
-                -200,  1000,    0
+                # turn came ago, wait
+                0,     100
+                30,     70
+                99,      1
+                100,     0
+                5000,    0
                 """)
-        void aCpuRunStartsOnlyOnceTheRunBeforeItHasBeenWrappedUp(String endedAgo, long turnAgo, long waitMs) {
-            long lastEnd = "never".equals(endedAgo) ? NEVER : NOW - Long.parseLong(endedAgo) * MS;
-
-            assertEquals(waitMs * MS, rule(notToBeAsked()).holdFor(NOW, lastEnd, NEVER, NOW - turnAgo * MS));
+        void aCpuRunStartsAMomentAfterItsTurnCame(long turnAgo, long waitMs) {
+            assertEquals(waitMs * MS, rule(notToBeAsked()).holdFor(NOW, NEVER, NOW - turnAgo * MS));
         }
 
         @Test
-        void aRecentEndAndARecentRefusalHoldTheRunUntilBothAreOver() {
+        void aRecentRefusalHoldsTheRunUntilTheLaterOfTheTwo() {
             QuietStart rule = rule(() -> false);
 
-            assertEquals(80 * MS, rule.holdFor(NOW, NOW - 20 * MS, NOW - 60 * MS, NOW));
-            assertEquals(90 * MS, rule.holdFor(NOW, NOW - 70 * MS, NOW - 10 * MS, NOW));
+            assertEquals(80 * MS, rule.holdFor(NOW, NOW - 60 * MS, NOW - 20 * MS));
+            assertEquals(90 * MS, rule.holdFor(NOW, NOW - 10 * MS, NOW - 70 * MS));
         }
 
         @Test
         void aBusyJitHoldsTheRunOnlyAfterARefusal() {
             QuietStart rule = rule(() -> true);
 
-            assertEquals(0, rule.holdFor(NOW, NOW - 150 * MS, NEVER, NOW));
-            assertEquals(QuietStart.COMPILER_POLL_NANOS, rule.holdFor(NOW, NOW - 150 * MS, NOW - 150 * MS, NOW));
+            assertEquals(0, rule.holdFor(NOW, NEVER, NOW - 150 * MS));
+            assertEquals(QuietStart.COMPILER_POLL_NANOS, rule.holdFor(NOW, NOW - 150 * MS, NOW - 150 * MS));
+        }
+
+        @Test
+        void aLongerSettleThanTheLongestWaitIsCutToIt() {
+            QuietStart rule = new QuietStart(5000 * MS, 100 * MS, 1000 * MS, 1000 * MS, notToBeAsked());
+
+            assertEquals(1000 * MS, rule.holdFor(NOW, NEVER, NOW));
+            assertEquals(0, rule.holdFor(NOW, NEVER, NOW - 1000 * MS));
         }
     }
 
@@ -91,25 +98,25 @@ class QuietStartTest {
             long turnCame = NOW - turnAgo * MS;
             long lastRefusal = "never".equals(refusedBefore) ? NEVER : turnCame - Long.parseLong(refusedBefore) * MS;
 
-            assertEquals(waitMs * MS, rule(() -> compiling).holdFor(NOW, NEVER, lastRefusal, turnCame));
+            assertEquals(waitMs * MS, refusalsOnly(() -> compiling).holdFor(NOW, lastRefusal, turnCame));
         }
 
         @Test
         void withoutARecentRefusalTheJitIsNotAsked() {
-            QuietStart rule = rule(notToBeAsked());
+            QuietStart rule = refusalsOnly(notToBeAsked());
 
-            assertEquals(0, rule.holdFor(NOW, NEVER, NEVER, NOW));
-            assertEquals(0, rule.holdFor(NOW, NEVER, NOW - 2000 * MS, NOW));
+            assertEquals(0, rule.holdFor(NOW, NEVER, NOW));
+            assertEquals(0, rule.holdFor(NOW, NOW - 2000 * MS, NOW));
         }
 
         @Test
         void theJitIsNotAskedWhileRefusalsGoOn() {
-            assertEquals(60 * MS, rule(notToBeAsked()).holdFor(NOW, NEVER, NOW - 40 * MS, NOW));
+            assertEquals(60 * MS, refusalsOnly(notToBeAsked()).holdFor(NOW, NOW - 40 * MS, NOW));
         }
 
         @Test
         void theJitIsNotAskedOnceTheRunHasWaitedTheLongest() {
-            assertEquals(0, rule(notToBeAsked()).holdFor(NOW, NEVER, NOW - 1500 * MS, NOW - 1000 * MS));
+            assertEquals(0, refusalsOnly(notToBeAsked()).holdFor(NOW, NOW - 1500 * MS, NOW - 1000 * MS));
         }
     }
 }
