@@ -15,9 +15,8 @@ import java.util.function.BooleanSupplier;
  *       has just ended (its viewers get the {@code done} event and summary, read the finished run
  *       and open the next run's stream) or the run has just been posted (its request is answered
  *       and its viewers start following it); and the JIT compiles what that made hot: 5-25 ms of
- *       CPU in all. Started at once, 5-7 of 9 CPU runs queued one behind another met their bar,
- *       and 4 of 8 first runs on fresh servers. So a CPU run starts {@code settleNanos} after its
- *       turn came.</li>
+ *       CPU in all. Started at once, 5-7 of 9 CPU runs queued one behind another met their bar.
+ *       So a CPU run starts {@code settleNanos} after its turn came.</li>
  *   <li>A burst of refusals. Every refusal costs the server about a millisecond of CPU, and the
  *       burst made the request path hot, so the JIT's C2 compiled for 100-400 ms of a core during
  *       the runs that followed. So a CPU run whose turn comes soon after a refusal waits until
