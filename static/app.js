@@ -138,7 +138,10 @@
   function setStatus(panel, row, status) {
     panel.dataset.status = status;
     panel.querySelector('.run-status').textContent = status;
-    if (row) row.querySelector('.status').textContent = status;
+    if (row) {
+      row.querySelector('.status').textContent = status;
+      row.classList.toggle('waiting', status.startsWith('queued'));
+    }
   }
 
   /**

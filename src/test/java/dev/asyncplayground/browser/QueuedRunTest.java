@@ -12,7 +12,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A run that waits for its turn says why and how many runs are ahead of it, then that it is next. */
+/**
+ * A run that waits for its turn says why and how many runs are ahead of it, then that it is next,
+ * without pushing the comparison table's figures out of view.
+ */
 class QueuedRunTest {
 
     @RegisterExtension
@@ -44,6 +47,8 @@ class QueuedRunTest {
                 "el.textContent").stream().anyMatch(s -> s.startsWith("queued: the server is busy")));
         String status = session.each(".run .run-status", "el.textContent").getFirst();
         assertTrue(status.contains("1 waiting run is ahead of this one"), status);
+        assertTrue((Boolean) session.driver().executeScript("const t = document.querySelector('.comparison .summary');"
+                + " return t.scrollWidth <= t.clientWidth + 1;"), "the waiting run's status wraps: every column stays in view");
         cancel(List.of(second));
         new WebDriverWait(session.driver(), Duration.ofSeconds(10)).until(d -> session.each(".run .run-status",
                 "el.textContent").getFirst().equals("queued: next to start, as soon as the server is free"));
