@@ -119,7 +119,7 @@ final class AdmissionBench {
 
     /** The same CPU runs queued one behind another with no flood: what the host gives them by itself. */
     private void withoutAFlood(ApiClient api, Table table) throws IOException, InterruptedException {
-        int runs = 1 + Limits.fromEnvironment(Map.of()).maxQueuedRuns();
+        int runs = runningAndQueued();
         List<Map<String, Object>> admitted = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             ApiClient.Reply reply = api.post(ApiClient.client(2000 + i), "/api/runs", CPU_RUN);
@@ -138,7 +138,7 @@ final class AdmissionBench {
 
     /** The same work with no server around it: what the host gives two computing threads. */
     private void hostAlone(Table table) throws InterruptedException {
-        int runs = 1 + Limits.fromEnvironment(Map.of()).maxQueuedRuns();
+        int runs = runningAndQueued();
         double[] over = new double[runs];
         int met = 0;
         for (int i = 0; i < runs; i++) {
@@ -150,6 +150,11 @@ final class AdmissionBench {
         table.row("cpu 4x250ms", "host alone", runs, "-", "-", "-", "-", "-",
                 Stats.f(Stats.percentile(Stats.sorted(over), 50), 1), Stats.f(Stats.max(over), 1),
                 met + "/" + runs, "-", "-", "-");
+    }
+
+    /** As many CPU runs as the default limits hold at once: one running, the queue full behind it. */
+    private static int runningAndQueued() {
+        return 1 + Limits.fromEnvironment(Map.of()).maxQueuedRuns();
     }
 
     private boolean flood(ApiClient api, int port, boolean elsewhere, Table table)

@@ -33,6 +33,7 @@ class QuietStartAdmissionTest {
     private final AtomicBoolean compiling = new AtomicBoolean();
     private RunRegistry registry;
 
+    /** A registry whose rule has no settle, to see what refusals and the JIT alone do. */
     private RunRegistry registry(Limits limits, long quietMs, long longestMs) {
         return registry(limits, 0, quietMs, longestMs);
     }
@@ -50,14 +51,11 @@ class QuietStartAdmissionTest {
     }
 
     @Test
-    void withoutARecentRefusalACpuRunStartsAtOnceEvenWhileTheJitCompiles() {
+    void withoutARecentRefusalABusyJitHoldsNothing() {
         RunRegistry runs = registry(Limits.defaults(), 300, 5_000);
         compiling.set(true);
 
-        Run cpu = runs.start(CPU, VIRTUAL);
-
-        assertNotEquals(RunStatus.QUEUED, cpu.status());
-        assertEquals(RunStatus.DONE, awaitEnd(cpu));
+        assertStartsAtOnce(runs.start(CPU, VIRTUAL));
     }
 
     @Nested
@@ -91,10 +89,7 @@ class QuietStartAdmissionTest {
         void aRunOfWaitsStartsAtOnce() {
             RunRegistry runs = registry(Limits.defaults(), 60_000, 300, 60_000);
 
-            Run waits = runs.start(WAITS, VIRTUAL);
-
-            assertNotEquals(RunStatus.QUEUED, waits.status());
-            assertEquals(RunStatus.DONE, awaitEnd(waits));
+            assertStartsAtOnce(runs.start(WAITS, VIRTUAL));
         }
     }
 
@@ -118,10 +113,7 @@ class QuietStartAdmissionTest {
             RunRegistry runs = registry(Limits.defaults(), 300, 5_000);
             refuseOne(runs);
 
-            Run waits = runs.start(WAITS, VIRTUAL);
-
-            assertNotEquals(RunStatus.QUEUED, waits.status());
-            assertEquals(RunStatus.DONE, awaitEnd(waits));
+            assertStartsAtOnce(runs.start(WAITS, VIRTUAL));
         }
 
         @Test
@@ -181,6 +173,12 @@ class QuietStartAdmissionTest {
             assertTrue(System.nanoTime() - start >= 290 * MS, "it waited its longest first");
             assertEquals(RunStatus.DONE, awaitEnd(cpu));
         }
+    }
+
+    /** Checks that a run just started is not queued, then that it ends done. */
+    private static void assertStartsAtOnce(Run run) {
+        assertNotEquals(RunStatus.QUEUED, run.status());
+        assertEquals(RunStatus.DONE, awaitEnd(run));
     }
 
     /**
