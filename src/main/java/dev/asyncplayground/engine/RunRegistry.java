@@ -4,7 +4,6 @@ import dev.asyncplayground.scenario.LimitExceededException;
 import dev.asyncplayground.scenario.Program;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
@@ -18,8 +17,7 @@ public final class RunRegistry implements AutoCloseable {
     private final int cores = Runtime.getRuntime().availableProcessors();
     private final RunStore store;
     private final LiveThreads threads = new LiveThreads();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("run-timer").daemon(true).factory());
+    private final ScheduledExecutorService timer = DaemonTimer.started("run-timer");
     private final Admission admission;
 
     /** A registry with the default admission budget, whose store may take a quarter of the maximum heap. */

@@ -1,11 +1,11 @@
 package dev.asyncplayground.web;
 
+import dev.asyncplayground.engine.DaemonTimer;
 import dev.asyncplayground.engine.Run;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -23,8 +23,7 @@ final class AbandonedRuns implements AutoCloseable {
     private final Duration grace;
     private final LongSupplier clock;
     private final Map<Run, Watch> tracked = new HashMap<>();
-    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("abandoned-runs").daemon(true).factory());
+    private final ScheduledExecutorService sweeper = DaemonTimer.started("abandoned-runs");
 
     /** How many streams watch a run now, and since when (clock nanos) none has. */
     private static final class Watch {

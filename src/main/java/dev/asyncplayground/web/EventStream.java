@@ -1,5 +1,6 @@
 package dev.asyncplayground.web;
 
+import dev.asyncplayground.engine.DaemonTimer;
 import dev.asyncplayground.engine.Run;
 import dev.asyncplayground.timeline.EventLog;
 import io.javalin.http.Context;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,8 +36,7 @@ final class EventStream implements AutoCloseable {
     private final AbandonedRuns abandoned;
     private final AtomicInteger open = new AtomicInteger();
     private final Map<String, RunStreams> streamsByRun = new HashMap<>();
-    private final ScheduledExecutorService stallGuard = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("sse-stall-guard").daemon(true).factory());
+    private final ScheduledExecutorService stallGuard = DaemonTimer.started("sse-stall-guard");
 
     /**
      * @param heartbeat how long a stream may stay silent before a comment is sent; well under

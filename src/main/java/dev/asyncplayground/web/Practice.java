@@ -2,12 +2,15 @@ package dev.asyncplayground.web;
 
 import dev.asyncplayground.engine.CompilerQueue;
 import dev.asyncplayground.engine.Mode;
+import dev.asyncplayground.exercise.Catalogue;
 import dev.asyncplayground.exercise.Exercise;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs an exercise many times over, as the page and a script do, pausing after each round until
+ * Runs two exercises many times over, as the page and a script do, pausing after each round until
  * the JIT has compiled what the round made hot.
  *
  * <p>The JIT compiles a method once it has been called a few hundred times, and one run calls
@@ -32,14 +35,21 @@ import java.util.regex.Pattern;
  * mode ticked and follow its runs at once, as the page does; even rounds post one run per mode
  * through the API, as a script does. The runs are short waits, so they are admitted together and
  * burn no CPU.
+ *
+ * <p>Two rounds practise {@code cpu-vs-io} (a few tasks, so a CPU run's request, stream and
+ * summary paths), the next two {@code counting} (thirty tasks that print, one after another in
+ * {@code sequential}), and so on. With {@code cpu-vs-io} alone, a first counting run at unit
+ * 100 ms still set off compiles of the per-task paths while it was timed, and ended 2.2-7.4 ms
+ * late (median 4.4 in {@code sequential}); see docs/benchmarks.md.
  */
 final class Practice {
 
     /** How many rounds: each is four short runs. */
     static final int ROUNDS = 12;
-    /** The exercise practised; its defaults are replaced by {@link #PARAMS}. */
-    static final String EXERCISE = "cpu-vs-io";
-    private static final Map<String, Object> PARAMS = Map.of("kind", "io", "tasks", 3, "duration", "10ms");
+    /** The exercises practised, in turn, each with parameters that make its runs short. */
+    static final List<Drill> DRILLS = List.of(
+            new Drill("cpu-vs-io", Map.of("kind", "io", "tasks", 3, "duration", "10ms")),
+            new Drill("counting", Map.of("unit", "1ms")));
     /** The longest a round waits for the JIT to finish what it made hot. */
     private static final Duration CALM_WAIT = Duration.ofMillis(300);
     private static final Pattern RUN_ID = Pattern.compile("data-run-id=\"([^\"]+)\"");
@@ -47,12 +57,23 @@ final class Practice {
     private Practice() {
     }
 
-    /** Practises {@code exercise} on the app at {@code port}; returns how many runs it followed to their end. */
-    static int rounds(int port, Exercise exercise) throws InterruptedException {
+    /** An exercise to practise and the parameters its runs are given. */
+    record Drill(String exercise, Map<String, Object> params) {}
+
+    /**
+     * Practises the drills whose exercises {@code catalogue} has on the app at {@code port}; returns
+     * how many runs it followed to their end.
+     */
+    static int rounds(int port, Catalogue catalogue) throws InterruptedException {
         int followed = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            followed += round % 2 == 0 ? throughTheApi(port, exercise) : throughTheForm(port, exercise);
-            CompilerQueue.awaitCalm(CALM_WAIT);
+            Drill drill = DRILLS.get(round / 2 % DRILLS.size());
+            Optional<Exercise> exercise = catalogue.find(drill.exercise());
+            if (exercise.isPresent()) {
+                followed += round % 2 == 0 ? throughTheApi(port, exercise.get(), drill.params())
+                        : throughTheForm(port, exercise.get(), drill.params());
+                CompilerQueue.awaitCalm(CALM_WAIT);
+            }
         }
         return followed;
     }
@@ -64,18 +85,18 @@ final class Practice {
         return at >= 0 && follow(port, reply.substring(at + 6, reply.indexOf('"', at + 6)));
     }
 
-    private static int throughTheApi(int port, Exercise exercise) {
+    private static int throughTheApi(int port, Exercise exercise, Map<String, Object> params) {
         int followed = 0;
         for (Mode mode : Mode.values()) {
-            String body = Json.write(Map.of("exercise", exercise.id(), "mode", mode.id(), "params", PARAMS));
+            String body = Json.write(Map.of("exercise", exercise.id(), "mode", mode.id(), "params", params));
             followed += postAndFollow(port, body) ? 1 : 0;
         }
         return followed;
     }
 
     /** Posts the exercise's form with every mode ticked and follows the runs it started, all at once. */
-    private static int throughTheForm(int port, Exercise exercise) {
-        String page = LocalRequest.postForm(port, "/playground/runs", form(exercise));
+    private static int throughTheForm(int port, Exercise exercise, Map<String, Object> params) {
+        String page = LocalRequest.postForm(port, "/playground/runs", form(exercise, params));
         Set<String> ids = new LinkedHashSet<>();
         for (Matcher id = RUN_ID.matcher(page); id.find(); ) {
             ids.add(id.group(1));
@@ -87,13 +108,13 @@ final class Practice {
         return followed.get();
     }
 
-    private static String form(Exercise exercise) {
+    private static String form(Exercise exercise, Map<String, Object> params) {
         StringJoiner form = new StringJoiner("&");
         form.add(field("exercise", exercise.id())).add(field("source", exercise.source()));
         for (Mode mode : Mode.values()) {
             form.add(field("modes", mode.id()));
         }
-        PARAMS.forEach((name, value) -> form.add(field(name, String.valueOf(value))));
+        params.forEach((name, value) -> form.add(field(name, String.valueOf(value))));
         // the pool of two that a two-core CPU run is compared with; the speed the exercise page fills in
         return form.add(field("speed", Double.toString(exercise.speed()))).add(field("threads", "2")).toString();
     }

@@ -7,7 +7,6 @@ import dev.asyncplayground.engine.Limits;
 import dev.asyncplayground.engine.Mode;
 import dev.asyncplayground.engine.RunRegistry;
 import dev.asyncplayground.exercise.Catalogue;
-import dev.asyncplayground.exercise.Exercise;
 import com.sun.management.OperatingSystemMXBean;
 import io.javalin.Javalin;
 import java.lang.management.ManagementFactory;
@@ -15,7 +14,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Runs the hot paths, many times over, before the server opens its port, so that a user's first
@@ -30,7 +28,7 @@ import java.util.Optional;
  * live through its event stream from the moment it is posted, as the page follows it (so the run's
  * broadcast writes to it, not only the replay), and read back as JSON. Each task burns 15 ms,
  * enough for the JIT to compile the burner's loop, which the first CPU run would otherwise compile
- * while it is timed. Then it practises an exercise, 48 short runs through the API and the form
+ * while it is timed. Then it practises two exercises, 48 short runs through the API and the form
  * ({@link Practice}): one run per mode leaves most paths interpreted. The CPU clock is then read
  * ten thousand times (a burn reads it every 10 ms). Last, it waits until the JIT has compiled what
  * it was given ({@link CompilerQueue}): compiling goes on in the background, and a big compile
@@ -97,10 +95,7 @@ public final class WarmUp {
             try {
                 visit(app.port(), catalogue);
                 followed = runEveryMode(app.port());
-                Optional<Exercise> practised = catalogue.find(Practice.EXERCISE);
-                if (practised.isPresent()) {
-                    Practice.rounds(app.port(), practised.get());
-                }
+                Practice.rounds(app.port(), catalogue);
             } finally {
                 app.stop();
             }

@@ -33,12 +33,21 @@ class WarmUpTest {
         try (RunRegistry registry = WarmUp.throwawayRegistry()) {
             Javalin app = App.create(catalogue, registry).start("127.0.0.1", 0);
             try {
-                int followed = Practice.rounds(app.port(), catalogue.find(Practice.EXERCISE).orElseThrow());
+                int followed = Practice.rounds(app.port(), catalogue);
 
                 assertEquals(Practice.ROUNDS * Mode.values().length, followed);
             } finally {
                 app.stop();
             }
+        }
+    }
+
+    @Test
+    void practisesOnlyExercisesTheCatalogueHas() {
+        Catalogue catalogue = Catalogue.builtIn();
+
+        for (Practice.Drill drill : Practice.DRILLS) {
+            assertTrue(catalogue.find(drill.exercise()).isPresent(), drill.exercise());
         }
     }
 
