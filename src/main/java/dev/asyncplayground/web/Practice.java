@@ -39,8 +39,9 @@ import java.util.regex.Pattern;
  * <p>Two rounds practise {@code cpu-vs-io} (a few tasks, so a CPU run's request, stream and
  * summary paths), the next two {@code counting} (thirty tasks that print, one after another in
  * {@code sequential}), and so on. With {@code cpu-vs-io} alone, a first counting run at unit
- * 100 ms still set off compiles of the per-task paths while it was timed, and ended 2.2-7.4 ms
- * late (median 4.4 in {@code sequential}); see docs/benchmarks.md.
+ * 100 ms still set off compiles of the per-task paths while it was timed, and ended 2.0-7.4 ms
+ * over its ideal in {@code sequential} (median 4.0; 1.5-4.7, median 1.8, with both); see
+ * docs/benchmarks.md.
  */
 final class Practice {
 
