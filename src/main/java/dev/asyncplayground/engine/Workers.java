@@ -41,11 +41,15 @@ final class Workers {
         }
     }
 
-    /** Records every task from {@code running} on as queued: it waits for a worker or a permit. */
+    /**
+     * Records every task from {@code running} on as queued: it waits for a worker or a permit. The
+     * events are not published here: the first task's first step publishes them with its own. A
+     * wake-up here let the viewers' threads take the core that was about to start the workers,
+     * and a first counting run's tasks then started later (docs/benchmarks.md).
+     */
     static void recordQueued(RunState run, int running) {
         for (int task = running; task < run.tasks().size(); task++) {
             new TaskEvents(run, task).queued();
         }
-        run.publish();
     }
 }

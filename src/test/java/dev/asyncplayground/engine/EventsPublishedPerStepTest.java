@@ -5,6 +5,7 @@ import static dev.asyncplayground.engine.TestPrograms.program;
 import static dev.asyncplayground.engine.TestPrograms.task;
 import static dev.asyncplayground.engine.TestPrograms.waitMs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.asyncplayground.scenario.Program;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -38,6 +40,31 @@ class EventsPublishedPerStepTest {
             assertEquals(List.of(TimelineEvent.WaitEnded.class, TimelineEvent.Printed.class,
                     TimelineEvent.Printed.class, TimelineEvent.WaitStarted.class), kinds,
                     mode.id() + ": the batches a reader woke to were " + batches);
+        }
+    }
+
+    /** Two tasks for one worker: the second is queued while the first waits a long time. */
+    private static final Program ONE_WORKER_TWO_TASKS = program(
+            task("first", waitMs(2_000)), task("second", print("z")));
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"platform-threads, 1, 0", "virtual-threads, 4, 1"})
+    void aTaskQueuedForAWorkerReachesAReaderBeforeTheFirstTaskWakes(String mode, int threads, int limit)
+            throws Exception {
+        try (RunRegistry registry = new RunRegistry(Limits.defaults().withRuns(1, 2))) {
+            Run run = registry.start(ONE_WORKER_TWO_TASKS, new RunOptions(Mode.byId(mode).orElseThrow(), 1, threads, limit));
+            List<TimelineEvent> seen = new ArrayList<>();
+            long seq = 0;
+            long deadline = System.nanoTime() + RunProbe.PATIENCE.toNanos();
+            while (seen.stream().noneMatch(e -> e instanceof TimelineEvent.WaitStarted) && System.nanoTime() < deadline) {
+                EventLog.Batch batch = run.log().awaitSince(seq, Duration.ofSeconds(1));
+                seen.addAll(batch.events());
+                seq = batch.lastSeq();
+            }
+            assertTrue(seen.stream().anyMatch(e -> e instanceof TimelineEvent.TaskQueued),
+                    "seen before the first task's wait ended: " + seen);
+            assertTrue(seen.stream().noneMatch(e -> e instanceof TimelineEvent.WaitEnded), "seen: " + seen);
+            run.cancel();
         }
     }
 
