@@ -2,34 +2,43 @@ package dev.asyncplayground.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the tasks on a fixed pool of {@code threads} platform threads.
  *
  * <p>Each pool thread takes the next task in declaration order and keeps it, waits included,
- * until it ends. Tasks past the pool size are recorded as queued at the start. The pool's threads
- * are started for the run and joined before it ends.
+ * until it ends. Tasks past the pool size are recorded as queued at the start. The pool is made
+ * for the run: its threads are born just before the run's clock starts (a thread takes 0.3 ms or
+ * more to be born on a slow host, which the ideal does not count), wait for the start, and are
+ * joined before the run ends.
  */
 final class PlatformThreadsModel implements ExecutionModel {
 
+    private final List<Thread> pool = new ArrayList<>();
+    private final CountDownLatch start = new CountDownLatch(1);
+    private final AtomicInteger next = new AtomicInteger();
+
     @Override
-    public void execute(RunState run) throws InterruptedException {
+    public void prepare(RunState run) {
         int tasks = run.tasks().size();
         int size = Math.min(run.options.threads(), Math.max(tasks, 1));
-        Workers.recordQueued(run, size);
-        AtomicInteger next = new AtomicInteger();
-        List<Thread> pool = new ArrayList<>(size);
         Thread.Builder builder = Thread.ofPlatform().name("pool-thread-", 1).daemon(true);
         try {
             for (int i = 0; i < size; i++) {
-                pool.add(builder.start(run.threads.counted(() -> work(run, next, tasks))));
+                pool.add(builder.start(run.threads.counted(() -> awaitStartThenWork(run, tasks))));
             }
         } catch (RuntimeException | Error noThread) {
-            run.stop(EngineFailure.describe(noThread));
             Workers.stopAll(pool);
             throw noThread;
         }
+    }
+
+    @Override
+    public void execute(RunState run) throws InterruptedException {
+        Workers.recordQueued(run, pool.size());
+        start.countDown();
         try {
             Workers.joinAll(pool);
         } finally {
@@ -37,7 +46,18 @@ final class PlatformThreadsModel implements ExecutionModel {
         }
     }
 
-    private static void work(RunState run, AtomicInteger next, int tasks) {
+    /** Stops the pool's threads if the run never started them; after {@link #execute}, they are gone. */
+    @Override
+    public void close() {
+        Workers.stopAll(pool);
+    }
+
+    private void awaitStartThenWork(RunState run, int tasks) {
+        try {
+            start.await();
+        } catch (InterruptedException neverStarted) {
+            return;
+        }
         while (!Thread.currentThread().isInterrupted() && !run.stopping()) {
             int task = next.getAndIncrement();
             if (task >= tasks) {

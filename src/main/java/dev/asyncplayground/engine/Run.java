@@ -235,14 +235,19 @@ public final class Run {
     }
 
     private void supervise(ScheduledExecutorService timer) {
+        ExecutionModel model = ExecutionModel.of(options.mode());
+        Optional<String> notReady = prepare(model);
         log.start();
         RunStatus outcome = RunStatus.DONE;
         ScheduledFuture<?> guard = null;
         try {
             log.append(at -> new TimelineEvent.RunStarted(at, options.mode().id(), state.taskNames()));
             guard = guardWallTime(timer);
-            if (!state.stopping()) {
-                ExecutionModel.of(options.mode()).execute(state);
+            if (notReady.isPresent()) {
+                state.stop(notReady.get());
+                outcome = RunStatus.FAILED;
+            } else if (!state.stopping()) {
+                model.execute(state);
             }
         } catch (InterruptedException stopped) {
             outcome = RunStatus.CANCELLED;
@@ -256,7 +261,18 @@ public final class Run {
             if (guard != null) {
                 guard.cancel(false);
             }
+            model.close();
             finishAfterLeftovers(outcome);
+        }
+    }
+
+    /** Lets the model get ready before the clock starts; why it could not (no thread), or empty. */
+    private Optional<String> prepare(ExecutionModel model) {
+        try {
+            model.prepare(state);
+            return Optional.empty();
+        } catch (RuntimeException | Error noThread) {
+            return Optional.of(EngineFailure.describe(noThread));
         }
     }
 

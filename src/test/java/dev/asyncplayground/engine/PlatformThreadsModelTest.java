@@ -1,0 +1,85 @@
+package dev.asyncplayground.engine;
+
+import static dev.asyncplayground.engine.TestPrograms.print;
+import static dev.asyncplayground.engine.TestPrograms.program;
+import static dev.asyncplayground.engine.TestPrograms.task;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.asyncplayground.scenario.TaskSpec;
+import dev.asyncplayground.timeline.EventLog;
+import dev.asyncplayground.timeline.TimelineEvent;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fixed pool's threads are born before the run's clock starts and never outlive the run.
+ *
+ * <p>These tests drive the model the way {@code Run} does: {@code prepare} with the clock not yet
+ * started, then {@code execute} once it has, and {@code close} whatever happened.
+ */
+class PlatformThreadsModelTest {
+
+    private final EventLog log = new EventLog();
+    private final LiveThreads threads = new LiveThreads();
+
+    private RunState runOf(int tasks, int poolSize) {
+        TaskSpec[] specs = new TaskSpec[tasks];
+        for (int i = 0; i < tasks; i++) {
+            specs[i] = task("t" + i, print("line " + i));
+        }
+        return new RunState(program(specs), new RunOptions(Mode.PLATFORM_THREADS, 1, poolSize, RunOptions.NO_LIMIT), log,
+                Limits.defaults(), threads, reason -> { });
+    }
+
+    private void awaitLive(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + RunProbe.PATIENCE.toNanos();
+        while (threads.count() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertEquals(expected, threads.count(), "pool threads alive");
+    }
+
+    @Test
+    void preparingStartsThePoolWithoutRecordingAnythingBeforeTheClock() throws InterruptedException {
+        RunState run = runOf(5, 2);
+        try (ExecutionModel model = new PlatformThreadsModel()) {
+            model.prepare(run);
+            awaitLive(2);
+            assertEquals(0, log.size(), "nothing may be recorded before the clock starts");
+            log.start();
+            log.append(at -> new TimelineEvent.RunStarted(at, "platform-threads", run.taskNames()));
+            model.execute(run);
+        }
+        assertEquals(0, threads.count(), "every pool thread is gone once execute returns");
+        List<TimelineEvent> events = log.snapshot();
+        assertInstanceOf(TimelineEvent.RunStarted.class, events.getFirst());
+        assertEquals(3, events.stream().filter(TimelineEvent.TaskQueued.class::isInstance).count(),
+                "the tasks past the pool's two threads wait for one: " + events);
+        assertEquals(5, events.stream().filter(TimelineEvent.TaskEnded.class::isInstance).count(), events.toString());
+    }
+
+    @Test
+    void closingARunThatNeverStartedStopsItsWaitingPool() throws InterruptedException {
+        RunState run = runOf(3, 3);
+        ExecutionModel model = new PlatformThreadsModel();
+        model.prepare(run);
+        awaitLive(3);
+        model.close();
+        assertEquals(0, threads.count(), "no pool thread outlives a run stopped before its clock started");
+        assertEquals(0, log.size());
+    }
+
+    @Test
+    void aPoolIsNoLargerThanTheTasksItHasToRun() throws InterruptedException {
+        RunState run = runOf(2, 8);
+        try (ExecutionModel model = new PlatformThreadsModel()) {
+            model.prepare(run);
+            awaitLive(2);
+            log.start();
+            model.execute(run);
+        }
+        assertTrue(log.snapshot().stream().noneMatch(TimelineEvent.TaskQueued.class::isInstance));
+    }
+}
