@@ -41,19 +41,23 @@ class PlatformThreadsModelTest {
         assertEquals(expected, threads.count(), "pool threads alive");
     }
 
-    @Test
-    void preparingStartsThePoolWithoutRecordingAnythingBeforeTheClock() throws InterruptedException {
-        RunState run = runOf(5, 2);
+    /** Drives the model as {@code Run} does and returns what the run recorded. */
+    private List<TimelineEvent> prepareThenExecute(RunState run, int poolThreads) throws InterruptedException {
         try (ExecutionModel model = new PlatformThreadsModel()) {
             model.prepare(run);
-            awaitLive(2);
+            awaitLive(poolThreads);
             assertEquals(0, log.size(), "nothing may be recorded before the clock starts");
             log.start();
             log.append(at -> new TimelineEvent.RunStarted(at, "platform-threads", run.taskNames()));
             model.execute(run);
         }
         assertEquals(0, threads.count(), "every pool thread is gone once execute returns");
-        List<TimelineEvent> events = log.snapshot();
+        return log.snapshot();
+    }
+
+    @Test
+    void preparingStartsThePoolWithoutRecordingAnythingBeforeTheClock() throws InterruptedException {
+        List<TimelineEvent> events = prepareThenExecute(runOf(5, 2), 2);
         assertInstanceOf(TimelineEvent.RunStarted.class, events.getFirst());
         assertEquals(3, events.stream().filter(TimelineEvent.TaskQueued.class::isInstance).count(),
                 "the tasks past the pool's two threads wait for one: " + events);
@@ -73,13 +77,7 @@ class PlatformThreadsModelTest {
 
     @Test
     void aPoolIsNoLargerThanTheTasksItHasToRun() throws InterruptedException {
-        RunState run = runOf(2, 8);
-        try (ExecutionModel model = new PlatformThreadsModel()) {
-            model.prepare(run);
-            awaitLive(2);
-            log.start();
-            model.execute(run);
-        }
-        assertTrue(log.snapshot().stream().noneMatch(TimelineEvent.TaskQueued.class::isInstance));
+        List<TimelineEvent> events = prepareThenExecute(runOf(2, 8), 2);
+        assertTrue(events.stream().noneMatch(TimelineEvent.TaskQueued.class::isInstance), events.toString());
     }
 }
