@@ -9,7 +9,7 @@ import java.time.Duration;
  * timer, a lock or an await parks the task in the {@link Agenda} without holding the thread, and
  * the loop sleeps until the next timer when nothing is ready. A CPU step burns on the loop thread
  * itself, so every other task is held up until it ends. Interrupting the loop thread ends every
- * unfinished task as cancelled.
+ * unfinished task as cancelled. Before it sleeps, the loop lets viewers see the tasks that ended.
  */
 final class EventLoop {
 
@@ -42,6 +42,7 @@ final class EventLoop {
                 if (next != null) {
                     drive(next.task(), next.met());
                 } else {
+                    run.publish();
                     sleepUntil(agenda.nextTimerAt());
                 }
             }

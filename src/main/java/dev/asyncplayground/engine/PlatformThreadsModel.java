@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * until it ends. Tasks past the pool size are recorded as queued at the start. The pool is made
  * for the run: its threads are born just before the run's clock starts (a thread takes 0.3 ms or
  * more to be born on a slow host, which the ideal does not count), wait for the start, and are
- * joined before the run ends.
+ * joined before the run ends. A thread that leaves lets viewers see the end of its last task.
  */
 final class PlatformThreadsModel implements ExecutionModel {
 
@@ -58,12 +58,16 @@ final class PlatformThreadsModel implements ExecutionModel {
         } catch (InterruptedException neverStarted) {
             return;
         }
-        while (!Thread.currentThread().isInterrupted() && !run.stopping()) {
-            int task = next.getAndIncrement();
-            if (task >= tasks) {
-                return;
+        try {
+            while (!Thread.currentThread().isInterrupted() && !run.stopping()) {
+                int task = next.getAndIncrement();
+                if (task >= tasks) {
+                    return;
+                }
+                new BlockingTask(run, task).run();
             }
-            new BlockingTask(run, task).run();
+        } finally {
+            run.publish();
         }
     }
 }

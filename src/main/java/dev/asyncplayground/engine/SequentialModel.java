@@ -1,6 +1,11 @@
 package dev.asyncplayground.engine;
 
-/** Runs every task on the calling platform thread, one after another in declaration order. */
+/**
+ * Runs every task on the calling platform thread, one after another in declaration order.
+ *
+ * <p>A task's end reaches viewers with the next task's first step, and the last task's when the
+ * run's log closes, after the run's end is timed.
+ */
 final class SequentialModel implements ExecutionModel {
 
     @Override

@@ -43,16 +43,17 @@ final class VirtualThreadsModel implements ExecutionModel {
         Workers.joinAll(threads);
     }
 
+    /** The task's thread: it runs the task, lets viewers see its end, and gives back its permit. */
     private static Runnable body(RunState run, int task, Semaphore permits) {
         BlockingTask blocking = new BlockingTask(run, task, Carriers.SHARED);
-        if (permits == null) {
-            return blocking::run;
-        }
         return () -> {
             try {
                 blocking.run();
+                run.publish();
             } finally {
-                permits.release();
+                if (permits != null) {
+                    permits.release();
+                }
             }
         };
     }

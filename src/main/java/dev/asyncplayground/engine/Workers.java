@@ -43,7 +43,7 @@ final class Workers {
 
     /**
      * Records every task from {@code running} on as queued: it waits for a worker or a permit. The
-     * events are not published here: the first task's first step publishes them with its own. A
+     * events are not published here: the run's first publish carries them with the first task's own. A
      * wake-up here let the viewers' threads take the core that was about to start the workers,
      * and a first counting run's tasks then started later (docs/benchmarks.md).
      */

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A viewer wakes once for each stretch of steps a task takes between two waits, and finds all of
- * its events there: one write to each viewer per step instead of one per event.
+ * its events there: one write to each viewer per step instead of one per event. A task's end
+ * comes with what its thread does next, or when that thread goes idle or leaves, never later.
  */
 class EventsPublishedPerStepTest {
 
@@ -53,19 +54,44 @@ class EventsPublishedPerStepTest {
             throws Exception {
         try (RunRegistry registry = new RunRegistry(Limits.defaults().withRuns(1, 2))) {
             Run run = registry.start(ONE_WORKER_TWO_TASKS, new RunOptions(Mode.byId(mode).orElseThrow(), 1, threads, limit));
-            List<TimelineEvent> seen = new ArrayList<>();
-            long seq = 0;
-            long deadline = System.nanoTime() + RunProbe.PATIENCE.toNanos();
-            while (seen.stream().noneMatch(e -> e instanceof TimelineEvent.WaitStarted) && System.nanoTime() < deadline) {
-                EventLog.Batch batch = run.log().awaitSince(seq, Duration.ofSeconds(1));
-                seen.addAll(batch.events());
-                seq = batch.lastSeq();
-            }
+            List<TimelineEvent> seen = readUntilFirst(run.log(), TimelineEvent.WaitStarted.class);
             assertTrue(seen.stream().anyMatch(e -> e instanceof TimelineEvent.TaskQueued),
                     "seen before the first task's wait ended: " + seen);
             assertTrue(seen.stream().noneMatch(e -> e instanceof TimelineEvent.WaitEnded), "seen: " + seen);
             run.cancel();
         }
+    }
+
+    /** A task that ends while another waits long, on a thread of its own or on the loop. */
+    private static final Program ENDS_DURING_A_LONG_WAIT = program(
+            task("slow", waitMs(3_000)), task("quick", waitMs(100), print("q")));
+
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"VIRTUAL_THREADS", "EVENT_LOOP", "PLATFORM_THREADS"})
+    void aTasksEndIsNotHeldBackUntilAnotherTasksWaitEnds(Mode mode) throws Exception {
+        try (RunRegistry registry = new RunRegistry(Limits.defaults().withRuns(1, 2))) {
+            Run run = registry.start(ENDS_DURING_A_LONG_WAIT, RunOptions.of(mode, 1));
+            List<TimelineEvent> seen = readUntilFirst(run.log(), TimelineEvent.TaskEnded.class);
+            assertTrue(seen.stream().anyMatch(e -> e instanceof TimelineEvent.TaskEnded ended && ended.task() == 1),
+                    mode.id() + ": the first end a reader woke to was quick's, seen: " + seen);
+            assertTrue(seen.stream().noneMatch(e -> e instanceof TimelineEvent.WaitEnded ended && ended.task() == 0),
+                    mode.id() + ": quick's end came before slow's wait ended, seen: " + seen);
+            run.cancel();
+        }
+    }
+
+    /** What a reader woken only by publishes has seen once it sees an event of {@code kind}. */
+    private static List<TimelineEvent> readUntilFirst(EventLog log, Class<? extends TimelineEvent> kind)
+            throws InterruptedException {
+        List<TimelineEvent> seen = new ArrayList<>();
+        long seq = 0;
+        long deadline = System.nanoTime() + RunProbe.PATIENCE.toNanos();
+        while (seen.stream().noneMatch(kind::isInstance) && System.nanoTime() < deadline) {
+            EventLog.Batch batch = log.awaitSince(seq, Duration.ofSeconds(10));
+            seen.addAll(batch.events());
+            seq = batch.lastSeq();
+        }
+        return seen;
     }
 
     private static List<List<TimelineEvent>> readToTheEnd(EventLog log) throws InterruptedException {
