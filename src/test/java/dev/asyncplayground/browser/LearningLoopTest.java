@@ -150,10 +150,10 @@ class LearningLoopTest {
         assertEquals("waiting", stateOfN4.getLast(), "n4 is napping at the cursor");
         assertTrue(browser().findElements(By.cssSelector(".run[data-mode='sequential'] rect.seg[data-task='n5']"))
                 .isEmpty(), "n5 has not started at the cursor");
-        double before = Double.parseDouble(at.split(" ")[0]);
+        double before = cursorMs();
         slider.sendKeys(Keys.ARROW_RIGHT);
-        double after = Double.parseDouble(text(".comparison .scrub-at").split(" ")[0]);
-        assertTrue(after > before && after - before < 0.02, "an arrow is a small step: " + before + " -> " + after);
+        double after = cursorMs();
+        assertTrue(after > before && after - before < 20, "an arrow is a small step (ms): " + before + " -> " + after);
         session.shot("ui-scrub-1280x1400.png");
         session.assertNoConsoleErrors();
     }
@@ -162,6 +162,14 @@ class LearningLoopTest {
     private static boolean allRuns(String status) {
         List<String> statuses = session.each(".run", "el.dataset.status");
         return !statuses.isEmpty() && statuses.stream().allMatch(status::equals);
+    }
+
+    /**
+     * The cursor's instant in milliseconds, as the page keeps it; its label shows two decimals of
+     * a second, which one small step (0.5 % of the slowest run) need not change.
+     */
+    private static double cursorMs() {
+        return Double.parseDouble(session.each(".comparison", "el.dataset.cursorMs").getFirst());
     }
 
     private static int visibleLines(String mode) {
