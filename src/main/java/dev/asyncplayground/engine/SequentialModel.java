@@ -3,8 +3,8 @@ package dev.asyncplayground.engine;
 /**
  * Runs every task on the calling platform thread, one after another in declaration order.
  *
- * <p>A task's end reaches viewers with the next task's first step, and the last task's when the
- * run's log closes, after the run's end is timed.
+ * <p>A task's end reaches viewers with the next task's first step, and the last task's as the run
+ * ends ({@code RunState.cancelLeftovers}).
  */
 final class SequentialModel implements ExecutionModel {
 
