@@ -43,9 +43,9 @@ final class Workers {
 
     /**
      * Records every task from {@code running} on as queued: it waits for a worker or a permit. The
-     * events are not published here: the run's first publish carries them with the first task's own. A
-     * wake-up here let the viewers' threads take the core that was about to start the workers,
-     * and a first counting run's tasks then started later (docs/benchmarks.md).
+     * events are not published here: the run's first publish carries them with the first task's
+     * own. A wake-up here let the viewers' threads take the core that was about to start the
+     * workers, and a first counting run's tasks then started later (docs/benchmarks.md).
      */
     static void recordQueued(RunState run, int running) {
         for (int task = running; task < run.tasks().size(); task++) {
