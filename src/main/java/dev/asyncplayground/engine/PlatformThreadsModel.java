@@ -20,18 +20,14 @@ final class PlatformThreadsModel implements ExecutionModel {
     private final CountDownLatch start = new CountDownLatch(1);
     private final AtomicInteger next = new AtomicInteger();
 
+    /** Starts the pool's threads; if one cannot be born, {@link #close} stops those that were. */
     @Override
     public void prepare(RunState run) {
         int tasks = run.tasks().size();
         int size = Math.min(run.options.threads(), Math.max(tasks, 1));
         Thread.Builder builder = Thread.ofPlatform().name("pool-thread-", 1).daemon(true);
-        try {
-            for (int i = 0; i < size; i++) {
-                pool.add(builder.start(run.threads.counted(() -> awaitStartThenWork(run, tasks))));
-            }
-        } catch (RuntimeException | Error noThread) {
-            Workers.stopAll(pool);
-            throw noThread;
+        for (int i = 0; i < size; i++) {
+            pool.add(builder.start(run.threads.counted(() -> awaitStartThenWork(run, tasks))));
         }
     }
 
