@@ -1,6 +1,5 @@
 package dev.asyncplayground.web;
 
-import dev.asyncplayground.engine.DaemonTimer;
 import dev.asyncplayground.engine.Run;
 import dev.asyncplayground.timeline.EventLog;
 import io.javalin.http.Context;
@@ -8,7 +7,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,9 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>A client first catches up on its request's own virtual thread (a replay or a resume reads
  * the log's columns a bounded batch at a time, {@link EventLog#MAX_BATCH}, so it never builds the
  * whole replay). Once at the log's end it follows the run's broadcast ({@link RunBroadcast}): one
- * thread per run writes each burst to every such client, and cuts off a client that stops reading
- * so it never holds up the others. A run's shared texts and broadcast live only while some stream
- * of it is open, and its streams close together ({@link RunStreams}).
+ * thread per run writes each burst to every such client. A client that stops reading is cut off
+ * wherever it is written from ({@link StallGuard}), so it never holds up the others nor keeps a
+ * run's frames in memory. A run's shared texts and broadcast live only while some stream of it is
+ * open, and its streams close together ({@link RunStreams}).
  */
 final class EventStream implements AutoCloseable {
 
@@ -36,7 +35,7 @@ final class EventStream implements AutoCloseable {
     private final AbandonedRuns abandoned;
     private final AtomicInteger open = new AtomicInteger();
     private final Map<String, RunStreams> streamsByRun = new HashMap<>();
-    private final ScheduledExecutorService stallGuard = DaemonTimer.started("sse-stall-guard");
+    private final StallGuard stallGuard = new StallGuard();
 
     /**
      * @param heartbeat how long a stream may stay silent before a comment is sent; well under
@@ -51,13 +50,13 @@ final class EventStream implements AutoCloseable {
 
     @Override
     public void close() {
-        stallGuard.shutdownNow();
+        stallGuard.close();
     }
 
     /** The streams of a run, with the texts they share; dropped when the run's last stream ends. */
     private RunStreams acquire(Run run) {
         synchronized (streamsByRun) {
-            RunStreams streams = streamsByRun.computeIfAbsent(run.id(), id -> new RunStreams(run, heartbeat, stallGuard));
+            RunStreams streams = streamsByRun.computeIfAbsent(run.id(), id -> new RunStreams(run, heartbeat));
             streams.opened();
             return streams;
         }
@@ -137,6 +136,7 @@ final class EventStream implements AutoCloseable {
     /** Streams on the request's own (virtual) thread until the done event is sent or the client has gone. */
     private void stream(SseOutput out, Run run, long lastSeen) {
         open.incrementAndGet();
+        stallGuard.watch(out);
         RunStreams streams = acquire(run);
         EventTexts texts = streams.texts();
         long seq = lastSeen;
@@ -165,6 +165,7 @@ final class EventStream implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             release(run, streams, sentDone);
+            stallGuard.forget(out);
             open.decrementAndGet();
         }
     }

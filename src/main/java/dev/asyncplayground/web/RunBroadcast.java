@@ -6,11 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Writes each burst of a run's events to every viewer that has caught up, from one broadcast per run.
@@ -28,17 +23,13 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * rest; a burst ends before the next begins, so each viewer's frames still go out in order. With
  * the benchmark's 1,000 viewers on the same two cores, a burst's writes then took 21 ms instead of 26.
  *
- * <p>Writes block, so a viewer that stops reading (its socket full) would hold up its shard. While
- * the broadcast runs, a stall guard checks every {@link #STALL_CHECK} and closes the connection of
- * a viewer whose write has not finished within {@link #STALL_LIMIT}; its browser reconnects with
- * {@code Last-Event-ID} and catches up on its own thread like any other resume.
+ * <p>Writes block, so a viewer that stops reading (its socket full) would hold up its shard:
+ * {@link StallGuard} closes its connection once a write to it is stuck, the write fails, and the
+ * shard goes on. Its browser reconnects with {@code Last-Event-ID} and catches up on its own thread
+ * like any other resume.
  */
 final class RunBroadcast {
 
-    /** How long one write to one viewer may take before that viewer is cut off. */
-    static final Duration STALL_LIMIT = Duration.ofMillis(500);
-    /** How often, while the broadcast runs, its write in progress is checked against the limit. */
-    static final Duration STALL_CHECK = Duration.ofMillis(250);
     /** The fewest viewers worth a writing thread of their own; fewer are written by the broadcast's thread. */
     static final int PER_WRITER = 64;
     /** The most threads writing one burst at once: one per core. */
@@ -72,25 +63,14 @@ final class RunBroadcast {
     private final Run run;
     private final EventTexts texts;
     private final Duration heartbeat;
-    private final ScheduledExecutorService stallGuard;
-    private final Duration stallLimit;
     private final List<Viewer> viewers = new ArrayList<>();
     private long sent;
     private boolean running;
-    /** The write in progress in each shard, or null. */
-    private final AtomicReferenceArray<Writing> writing = new AtomicReferenceArray<>(WRITERS);
 
-    /** The write in progress: to whom, since when. */
-    private record Writing(Viewer viewer, long sinceNanos) {}
-
-    /** @param stallGuard runs the check for a blocked write while the broadcast runs */
-    RunBroadcast(Run run, EventTexts texts, Duration heartbeat, ScheduledExecutorService stallGuard,
-                 Duration stallLimit) {
+    RunBroadcast(Run run, EventTexts texts, Duration heartbeat) {
         this.run = run;
         this.texts = texts;
         this.heartbeat = heartbeat;
-        this.stallGuard = stallGuard;
-        this.stallLimit = stallLimit;
     }
 
     /**
@@ -128,38 +108,19 @@ final class RunBroadcast {
         return running;
     }
 
-    /** Cuts off each viewer being written to whose write has taken longer than the stall limit. */
-    void abortStalledWrite(long nowNanos) {
-        for (int shard = 0; shard < writing.length(); shard++) {
-            Writing now = writing.get(shard);
-            if (now != null && !now.viewer().left && nowNanos - now.sinceNanos() > stallLimit.toNanos()) {
-                now.viewer().out.abort();
-            }
-        }
-    }
-
     /**
-     * The broadcast's thread: a burst at a time until no viewer follows, with the stall guard
-     * checking meanwhile; anything else (the server stopping) ends every viewer's stream.
+     * The broadcast's thread: a burst at a time until no viewer follows; anything else (the server
+     * stopping) ends every viewer's stream.
      */
     private void broadcast() {
         boolean over = false;
-        ScheduledFuture<?> guard = null;
         try {
-            long every = STALL_CHECK.toMillis();
-            guard = stallGuard.scheduleWithFixedDelay(() -> abortStalledWrite(System.nanoTime()), every, every,
-                    TimeUnit.MILLISECONDS);
             while (!over) {
                 over = !burst(run.log().awaitSince(sentSoFar(), heartbeat));
             }
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
-        } catch (RejectedExecutionException stopping) {
-            // the server is stopping: the finally ends every viewer's stream
         } finally {
-            if (guard != null) {
-                guard.cancel(false);
-            }
             if (!over) {
                 endAll();
             }
@@ -211,14 +172,12 @@ final class RunBroadcast {
             if (viewer.left) {
                 continue;
             }
-            writing.set(shard, new Writing(viewer, System.nanoTime()));
             try {
                 write(viewer, batch);
             } catch (RuntimeException broken) {
                 viewer.out.abort(); // one viewer's broken response must not end the others' streams
             }
         }
-        writing.set(shard, null);
     }
 
     /** The batch's events the viewer lacks (all of them, unless it joined mid-burst), then done or a heartbeat. */

@@ -2,7 +2,6 @@ package dev.asyncplayground.web;
 
 import dev.asyncplayground.engine.Run;
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The event streams open on one run: the frames and the broadcast they share, and the point at
@@ -27,18 +26,15 @@ final class RunStreams {
     private int open;
     private int doneSent;
 
-    /**
-     * @param heartbeat  how long the broadcast may stay silent before it sends a comment
-     * @param stallGuard runs the broadcast's check for a viewer that stopped reading
-     */
-    RunStreams(Run run, Duration heartbeat, ScheduledExecutorService stallGuard) {
-        this(run, heartbeat, stallGuard, CLOSE_TOGETHER_WITHIN);
+    /** @param heartbeat how long the broadcast may stay silent before it sends a comment */
+    RunStreams(Run run, Duration heartbeat) {
+        this(run, heartbeat, CLOSE_TOGETHER_WITHIN);
     }
 
     /** For tests: another longest wait. */
-    RunStreams(Run run, Duration heartbeat, ScheduledExecutorService stallGuard, Duration closeTogetherWithin) {
+    RunStreams(Run run, Duration heartbeat, Duration closeTogetherWithin) {
         this.texts = new EventTexts(run);
-        this.broadcast = new RunBroadcast(run, texts, heartbeat, stallGuard, RunBroadcast.STALL_LIMIT);
+        this.broadcast = new RunBroadcast(run, texts, heartbeat);
         this.closeTogetherWithin = closeTogetherWithin;
     }
 

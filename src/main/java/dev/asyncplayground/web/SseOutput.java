@@ -16,16 +16,26 @@ import org.eclipse.jetty.io.EndPoint;
  * through fresh readers and buffers for every client, which at a thousand viewers cost more than
  * the writes themselves. A failed write means the client has gone: the output is then closed and
  * later sends do nothing.
+ *
+ * <p>A frame goes out in slices of at most {@link #SLICE} bytes, and the output knows since when
+ * its current slice has been written, so {@link StallGuard} can tell a client that has stopped
+ * reading from one on a slow link that is still taking a long batch.
  */
 final class SseOutput {
 
     private static final byte[] HEARTBEAT = ": still running\n\n".getBytes(StandardCharsets.UTF_8);
+    /** The most bytes written at once: a link that takes half a second for 16 KiB is below 256 kbit/s. */
+    static final int SLICE = 16 * 1024;
+    private static final long NOT_WRITING = Long.MIN_VALUE;
 
     private final OutputStream out;
     private final Runnable disconnect;
     private volatile boolean open = true;
+    /** When the slice being written now began ({@link System#nanoTime}), or {@link #NOT_WRITING}. */
+    private volatile long writingSince = NOT_WRITING;
 
-    private SseOutput(OutputStream out, Runnable disconnect) {
+    /** An output writing to {@code out}; {@code disconnect} closes the client's connection. */
+    SseOutput(OutputStream out, Runnable disconnect) {
         this.out = out;
         this.disconnect = disconnect;
     }
@@ -55,11 +65,22 @@ final class SseOutput {
             return;
         }
         try {
-            out.write(frame);
+            for (int from = 0; from < frame.length; from += SLICE) {
+                writingSince = System.nanoTime();
+                out.write(frame, from, Math.min(SLICE, frame.length - from));
+            }
             out.flush();
         } catch (IOException gone) {
             open = false;
+        } finally {
+            writingSince = NOT_WRITING;
         }
+    }
+
+    /** True if a slice of a frame has been being written for longer than {@code limitNanos}. */
+    boolean stuckLongerThan(long limitNanos, long nowNanos) {
+        long since = writingSince;
+        return since != NOT_WRITING && nowNanos - since > limitNanos;
     }
 
     /** Sends a comment line, which keeps the connection alive and shows nothing. */

@@ -30,8 +30,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The viewers of a run who have caught up are written to by one broadcast, split among threads for
- * a crowd; a viewer that stops reading is cut off, and the others still get every event and
- * {@code done} at once.
+ * a crowd; a viewer that stops reading is cut off, whether it follows the broadcast or still
+ * catches up, and the others still get every event and {@code done} at once.
  */
 class RunBroadcastTest extends ApiTestSupport {
 
@@ -129,6 +129,7 @@ class RunBroadcastTest extends ApiTestSupport {
             assertEquals("done", events.getLast().type());
             assertEquals(LongStream.rangeClosed(1, n).boxed().toList(),
                     events.stream().map(SseReader.Event::id).toList(), "every event, in order, once");
+            awaitOpenStreams(0);
             String got = readUntilClosed(stalled);
             assertTrue(got.startsWith("HTTP/1.") && got.lines().findFirst().orElse("").contains(" 200"), got);
             assertFalse(got.contains("event: done"), "the stalled viewer was cut off before the end");
@@ -141,6 +142,7 @@ class RunBroadcastTest extends ApiTestSupport {
         long lastSeen;
         try (Socket stalled = openAndStopReading(id); SseReader reader = SseReader.open(eventsUrl(id), null)) {
             reader.untilDone();
+            awaitOpenStreams(0);
             lastSeen = lastCompleteEventId(readUntilClosed(stalled));
         }
         try (SseReader resumed = SseReader.open(eventsUrl(id), lastSeen)) {
@@ -149,6 +151,31 @@ class RunBroadcastTest extends ApiTestSupport {
             assertEquals("done", rest.getLast().type());
             assertEquals(LongStream.rangeClosed(lastSeen + 1, done).boxed().toList(),
                     rest.stream().map(SseReader.Event::id).toList(), "exactly the events after " + lastSeen);
+        }
+    }
+
+    @Test
+    void aViewerThatStopsReadingWhileItCatchesUpOnAnEndedRunIsCutOffToo() throws Exception {
+        String id = http.startRun(Map.of("scenario", MANY_EVENTS, "mode", "virtual-threads"));
+        try (SseReader reader = SseReader.open(eventsUrl(id), null)) {
+            assertEquals("done", reader.untilDone().getLast().type(), "the run has ended");
+        }
+        awaitOpenStreams(0);
+        try (Socket stalled = openAndStopReading(id)) {
+            awaitOpenStreams(1);
+            awaitOpenStreams(0);
+            String got = readUntilClosed(stalled);
+            assertTrue(got.lines().findFirst().orElse("").contains(" 200"), "its replay had begun");
+            assertFalse(got.contains("event: done"), "the stalled replay was cut off before the end");
+        }
+    }
+
+    /** Waits until the server streams to {@code n} clients (fails after 10 s). */
+    private static void awaitOpenStreams(int n) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (((Number) http.get("/api/status").object().get("openStreams")).intValue() != n) {
+            assertTrue(System.nanoTime() < deadline, "the server did not come to " + n + " open streams within 10 s");
+            Thread.sleep(50);
         }
     }
 

@@ -13,8 +13,6 @@ import dev.asyncplayground.scenario.ScenarioParser;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +25,6 @@ class RunStreamsTest {
 
     private RunRegistry registry;
     private Run run;
-    private final ScheduledExecutorService guard = Executors.newSingleThreadScheduledExecutor();
 
     @BeforeEach
     void startARun() {
@@ -40,7 +37,6 @@ class RunStreamsTest {
     @AfterEach
     void close() {
         registry.close();
-        guard.shutdownNow();
     }
 
     /** A stream that has sent done, waiting on another thread; its latch counts down when it may close. */
@@ -59,7 +55,7 @@ class RunStreamsTest {
 
     @Test
     void aStreamThatHasSentDoneWaitsUntilEveryOtherStreamOfTheRunHas() throws InterruptedException {
-        RunStreams streams = new RunStreams(run, LONG, guard, LONG);
+        RunStreams streams = new RunStreams(run, LONG, LONG);
         streams.opened();
         streams.opened();
         streams.opened();
@@ -73,7 +69,7 @@ class RunStreamsTest {
 
     @Test
     void aStreamThatEndsWithoutDoneNoLongerHoldsTheOthers() throws InterruptedException {
-        RunStreams streams = new RunStreams(run, LONG, guard, LONG);
+        RunStreams streams = new RunStreams(run, LONG, LONG);
         streams.opened();
         streams.opened();
         CountDownLatch waiting = sendDoneAndWait(streams);
@@ -85,7 +81,7 @@ class RunStreamsTest {
 
     @Test
     void noStreamWaitsLongerThanTheLimitForOneThatNeverSendsDone() throws InterruptedException {
-        RunStreams streams = new RunStreams(run, LONG, guard, Duration.ofMillis(100));
+        RunStreams streams = new RunStreams(run, LONG, Duration.ofMillis(100));
         streams.opened();
         streams.opened();
         long began = System.nanoTime();
@@ -95,7 +91,7 @@ class RunStreamsTest {
 
     @Test
     void aLoneStreamClosesAtOnce() throws InterruptedException {
-        RunStreams streams = new RunStreams(run, LONG, guard, LONG);
+        RunStreams streams = new RunStreams(run, LONG, LONG);
         streams.opened();
         CountDownLatch alone = sendDoneAndWait(streams);
         assertTrue(alone.await(10, TimeUnit.SECONDS));
