@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code GET /api/runs/{id}/events}: a run's events as Server-Sent Events, replayable and resumable.
@@ -33,7 +32,6 @@ final class EventStream implements AutoCloseable {
     private final RunApi runApi;
     private final Duration heartbeat;
     private final AbandonedRuns abandoned;
-    private final AtomicInteger open = new AtomicInteger();
     private final Map<String, RunStreams> streamsByRun = new HashMap<>();
     private final StallGuard stallGuard = new StallGuard();
 
@@ -79,7 +77,7 @@ final class EventStream implements AutoCloseable {
 
     /** How many clients are being streamed to right now. */
     int openStreams() {
-        return open.get();
+        return stallGuard.watching();
     }
 
     void handle(Context ctx) {
@@ -135,7 +133,6 @@ final class EventStream implements AutoCloseable {
 
     /** Streams on the request's own (virtual) thread until the done event is sent or the client has gone. */
     private void stream(SseOutput out, Run run, long lastSeen) {
-        open.incrementAndGet();
         stallGuard.watch(out);
         RunStreams streams = acquire(run);
         EventTexts texts = streams.texts();
@@ -166,7 +163,6 @@ final class EventStream implements AutoCloseable {
         } finally {
             release(run, streams, sentDone);
             stallGuard.forget(out);
-            open.decrementAndGet();
         }
     }
 }

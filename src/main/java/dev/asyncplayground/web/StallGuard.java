@@ -51,8 +51,13 @@ final class StallGuard implements AutoCloseable {
         watched.remove(out);
     }
 
+    /** How many streams are watched: every stream open now. */
+    int watching() {
+        return watched.size();
+    }
+
     /** Closes the connection of each watched stream whose write has been stuck longer than the limit. */
-    void cutOffStalled(long nowNanos) {
+    private void cutOffStalled(long nowNanos) {
         for (SseOutput out : watched) {
             if (out.stuckLongerThan(limitNanos, nowNanos)) {
                 out.abort();
