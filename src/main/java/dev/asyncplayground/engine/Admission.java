@@ -2,9 +2,7 @@ package dev.asyncplayground.engine;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,13 +11,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Decides when runs start, by what they cost, so that runs do not distort each other's timings.
  *
- * <p>Runs start in arrival order, none overtaking an earlier one. A run with {@code cpu} steps
- * runs alone: it starts when the machine is empty and nothing starts beside it. Runs without
- * them run side by side while, together, they stay within the {@link AdmissionBudget} of live
- * tasks and wake-ups per second and {@code MAX_CONCURRENT_RUNS}; one too big for the budget runs
- * when nothing else does. At most {@code MAX_QUEUED_RUNS} runs wait, each knowing its place.
- * Places are reserved per client before a request is worked on ({@link #reserve}): a client past
- * its cap is refused at once, and so is anyone whose run would have to wait while the queue,
+ * <p>Runs start in arrival order, none overtaking an earlier one, when they fit the machine
+ * ({@link Occupancy}): a run with {@code cpu} steps runs alone, runs without them side by side
+ * within a budget, and one too big for the budget when nothing else runs. At most
+ * {@code MAX_QUEUED_RUNS} runs wait, each knowing its place.
+ *
+ * <p>Places are reserved per client before a request is worked on ({@link #reserve}): a client
+ * past its cap is refused at once, and so is anyone whose run would have to wait while the queue,
  * counting the places already reserved, is full. A CPU run given the machine starts a moment
  * later, once the server has wrapped up what came before (the run before it, or the request that
  * posted it), and, after a refusal, once the refusals stop and the JIT has finished compiling; at
@@ -34,9 +32,9 @@ final class Admission {
     private final AdmissionBudget budget;
     private final ScheduledExecutorService timer;
     private final QuietStart quietStart;
-    private final List<Entry> running = new ArrayList<>();
+    private final Occupancy running;
     private final ArrayDeque<Entry> waiting = new ArrayDeque<>();
-    private final Map<String, Integer> held = new HashMap<>();
+    private final ClientPlaces held = new ClientPlaces();
     private int reserved;
     private boolean closed;
     private long lastRefusal = QuietStart.NEVER;
@@ -51,6 +49,7 @@ final class Admission {
         this.budget = budget;
         this.timer = timer;
         this.quietStart = quietStart;
+        this.running = new Occupancy(limits.maxConcurrentRuns(), budget);
     }
 
     /**
@@ -62,13 +61,13 @@ final class Admission {
      */
     synchronized Reservation reserve(String client, int places) {
         checkOpen();
-        if (client != null && held.getOrDefault(client, 0) + places > budget.runsPerClient()) {
+        if (client != null && held.of(client) + places > budget.runsPerClient()) {
             return new Reservation.Refused(refused(clientBusy(client, places)));
         }
         if (mustWait() && waiting.size() + reserved + places > limits.maxQueuedRuns()) {
             return new Reservation.Refused(refused(busy()));
         }
-        hold(client, places);
+        held.add(client, places);
         reserved += places;
         return new Reservation.Granted(new AdmissionTicket(this, client, places));
     }
@@ -88,13 +87,13 @@ final class Admission {
             }
             reserved--;
             if (closed) {
-                hold(ticket.client(), -1);
+                held.add(ticket.client(), -1);
                 checkOpen();
             }
             Entry entry = new Entry(run, cost, ticket.client());
-            if (!waiting.isEmpty() || !fits(cost)) {
+            if (!waiting.isEmpty() || !running.fits(cost)) {
                 if (waiting.size() >= limits.maxQueuedRuns()) {
-                    hold(ticket.client(), -1);
+                    held.add(ticket.client(), -1);
                     return Optional.of(refused(busy()));
                 }
                 waiting.add(entry);
@@ -112,7 +111,7 @@ final class Admission {
 
     /** Gives back places reserved and not used. */
     synchronized void release(String client, int places) {
-        hold(client, -places);
+        held.add(client, -places);
         reserved -= places;
     }
 
@@ -125,7 +124,7 @@ final class Admission {
         synchronized (this) {
             Entry entry = remove(run);
             if (entry != null) {
-                hold(entry.client(), -1);
+                held.add(entry.client(), -1);
             }
         }
         startWaiting();
@@ -167,7 +166,7 @@ final class Admission {
             if (closed) {
                 return;
             }
-            while (!waiting.isEmpty() && fits(waiting.peek().cost())) {
+            while (!waiting.isEmpty() && running.fits(waiting.peek().cost())) {
                 giveTheMachine(waiting.poll(), starting);
             }
             if (holding != null) {
@@ -233,48 +232,22 @@ final class Admission {
      * a CPU run is running, or the run slots are full.
      */
     private boolean mustWait() {
-        return !waiting.isEmpty() || running.size() >= limits.maxConcurrentRuns()
-                || running.stream().anyMatch(entry -> entry.cost().cpu());
+        return !waiting.isEmpty() || running.full();
     }
 
-    private boolean fits(RunCost cost) {
-        if (running.size() >= limits.maxConcurrentRuns()) {
-            return false;
-        }
-        if (running.isEmpty()) {
-            return true;
-        }
-        if (cost.cpu() || running.stream().anyMatch(entry -> entry.cost().cpu())) {
-            return false;
-        }
-        long tasks = cost.tasks();
-        double wakeups = cost.wakeupsPerSecond();
-        for (Entry entry : running) {
-            tasks += entry.cost().tasks();
-            wakeups += entry.cost().wakeupsPerSecond();
-        }
-        return tasks <= budget.liveTasks() && wakeups <= budget.wakeupsPerSecond();
-    }
-
+    /** Takes the run off the machine or out of the queue; its entry, or null if admission no longer knows it. */
     private Entry remove(Run run) {
-        for (var list : List.of(running, waiting)) {
-            for (var it = list.iterator(); it.hasNext(); ) {
-                Entry entry = it.next();
-                if (entry.run() == run) {
-                    it.remove();
-                    holding = holding == entry ? null : holding;
-                    return entry;
-                }
+        Entry entry = running.remove(run);
+        if (entry == null) {
+            entry = waiting.stream().filter(queued -> queued.run() == run).findFirst().orElse(null);
+            if (entry != null) {
+                waiting.remove(entry);
             }
         }
-        return null;
-    }
-
-    private void hold(String client, int places) {
-        if (client != null) {
-            held.merge(client, places, Integer::sum);
-            held.remove(client, 0);
+        if (entry != null && holding == entry) {
+            holding = null;
         }
+        return entry;
     }
 
     private void checkOpen() {
@@ -284,7 +257,7 @@ final class Admission {
     }
 
     private Busy busy() {
-        long retry = Forecast.secondsUntilAPlace(running, waiting);
+        long retry = Forecast.secondsUntilAPlace(running.entries(), waiting);
         return Busy.queueFull(running.size(), waiting.size(), limits.maxQueuedRuns(), retry);
     }
 
@@ -294,7 +267,7 @@ final class Admission {
         if (places > cap) {
             return Busy.moreThanACapAtOnce(places, cap);
         }
-        long retry = Forecast.secondsUntilFirstEnd(client, running, waiting);
-        return Busy.clientFull(held.getOrDefault(client, 0), places, cap, retry);
+        long retry = Forecast.secondsUntilFirstEnd(client, running.entries(), waiting);
+        return Busy.clientFull(held.of(client), places, cap, retry);
     }
 }

@@ -12,10 +12,7 @@ import dev.asyncplayground.timeline.TimelineSummary;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 
@@ -23,10 +20,9 @@ import java.util.function.ToIntFunction;
  * One execution of a program under one mode: its status, its event log and its summary.
  *
  * <p>A run starts {@code queued} and is started by the registry when its turn comes; its clock
- * starts then. It is supervised by its own platform thread, which also runs the tasks in
- * {@code sequential} and {@code event-loop} mode. Cancelling, or passing a limit, interrupts that
- * thread; the model then stops its tasks and waits until their threads are gone. A run cancelled
- * while still queued ends at once, every task cancelled.
+ * starts then. It is supervised by its own platform thread ({@link Supervision}), which also runs
+ * the tasks in {@code sequential} and {@code event-loop} mode. A run cancelled while still queued
+ * ends at once, every task cancelled.
  */
 public final class Run {
 
@@ -199,9 +195,10 @@ public final class Run {
             if (stopAs != null || supervisor != null) {
                 return;
             }
+            Supervision supervision = new Supervision(this, state);
             try {
                 Thread thread = Thread.ofPlatform().name(supervisorName()).daemon(true)
-                        .unstarted(state.threads.counted(() -> supervise(timer)));
+                        .unstarted(state.threads.counted(() -> supervision.supervise(timer)));
                 thread.start();
                 supervisor = thread;
                 status = RunStatus.RUNNING;
@@ -213,6 +210,10 @@ public final class Run {
         stop(RunStatus.FAILED, EngineFailure.describe(failure));
     }
 
+    /**
+     * Stops the run as {@code as}, for {@code reason}: its supervisor is interrupted, or, if it
+     * never started, it ends at once; does nothing once the run has ended or is stopping.
+     */
     void stop(RunStatus as, String reason) {
         boolean neverStarted;
         synchronized (lifecycle) {
@@ -227,73 +228,16 @@ public final class Run {
             }
         }
         if (neverStarted) {
-            log.start();
-            log.append(at -> new TimelineEvent.RunStarted(at, options.mode().id(), state.taskNames()));
+            startClock();
             state.cancelLeftovers();
             finish(RunStatus.CANCELLED);
         }
     }
 
-    private void supervise(ScheduledExecutorService timer) {
-        ExecutionModel model = ExecutionModel.of(options.mode());
-        Optional<String> notReady = prepare(model);
+    /** Starts the run's clock, with the event that says so. */
+    void startClock() {
         log.start();
-        RunStatus outcome = RunStatus.DONE;
-        ScheduledFuture<?> guard = null;
-        try {
-            log.append(at -> new TimelineEvent.RunStarted(at, options.mode().id(), state.taskNames()));
-            guard = guardWallTime(timer);
-            if (notReady.isPresent()) {
-                state.stop(notReady.get());
-                outcome = RunStatus.FAILED;
-            } else if (!state.stopping()) {
-                model.execute(state);
-            }
-        } catch (InterruptedException stopped) {
-            outcome = RunStatus.CANCELLED;
-        } catch (RejectedExecutionException closed) {
-            state.stop("the server is shutting down");
-            outcome = RunStatus.CANCELLED;
-        } catch (RuntimeException | Error bug) {
-            state.stop(EngineFailure.describe(bug));
-            outcome = RunStatus.FAILED;
-        } finally {
-            if (guard != null) {
-                guard.cancel(false);
-            }
-            model.close();
-            finishAfterLeftovers(outcome);
-        }
-    }
-
-    /** Lets the model get ready before the clock starts; why it could not (no thread), or empty. */
-    private Optional<String> prepare(ExecutionModel model) {
-        try {
-            model.prepare(state);
-            return Optional.empty();
-        } catch (RuntimeException | Error noThread) {
-            return Optional.of(EngineFailure.describe(noThread));
-        }
-    }
-
-    /** Ends the tasks still going and then the run; a failure while ending them still ends the run. */
-    private void finishAfterLeftovers(RunStatus outcome) {
-        RunStatus end = outcome;
-        try {
-            state.cancelLeftovers();
-        } catch (RuntimeException | Error bug) {
-            state.stop(EngineFailure.describe(bug));
-            end = RunStatus.FAILED;
-        } finally {
-            finish(end);
-        }
-    }
-
-    private ScheduledFuture<?> guardWallTime(ScheduledExecutorService timer) {
-        long limit = state.limits.maxRunTime().toMillis();
-        String reason = "stopped at the wall-clock limit of " + Seconds.format(limit / 1000.0)
-                + " s per run (MAX_RUN_SECONDS)" + (neverEnds() ? ": its tasks wait for each other and never end" : "");
-        return timer.schedule(() -> stop(RunStatus.TIMED_OUT, reason), limit, TimeUnit.MILLISECONDS);
+        log.append(at -> new TimelineEvent.RunStarted(at, options.mode().id(), state.taskNames()));
     }
 
     /**
@@ -302,7 +246,7 @@ public final class Run {
      * finds the registry done with the run (its turn free for the next, the oldest runs forgotten
      * first).
      */
-    private void finish(RunStatus outcome) {
+    void finish(RunStatus outcome) {
         try {
             synchronized (lifecycle) {
                 endNanos = log.elapsedNanos();

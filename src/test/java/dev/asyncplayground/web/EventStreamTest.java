@@ -77,6 +77,15 @@ class EventStreamTest {
         }
 
         @Test
+        void asksTheBrowserToReconnectWithinASecondWhenTheStreamBreaks() throws Exception {
+            String id = startCounting("sequential", "1ms");
+            try (SseReader stream = open(id, null)) {
+                stream.next();
+                assertEquals(SseOutput.RECONNECT_MS, stream.retryMs(), "the retry line comes before the first event");
+            }
+        }
+
+        @Test
         void refusesAClientThatDoesNotAskForAnEventStream() {
             String id = startCounting("sequential", "1ms");
             assertEquals(406, http.get("/api/runs/" + id + "/events").status());

@@ -26,6 +26,7 @@ final class SseReader implements AutoCloseable {
     private final BufferedReader lines;
     private final Deque<Event> pending = new ArrayDeque<>();
     private int comments;
+    private long retryMs = -1;
     private int batches;
 
     /** One dispatched event: its id, its type ({@code message} unless named) and its JSON data. */
@@ -54,6 +55,11 @@ final class SseReader implements AutoCloseable {
 
     String contentType() {
         return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    /** The reconnection delay the server asked for in a {@code retry:} line, or -1 if none came yet. */
+    long retryMs() {
+        return retryMs;
     }
 
     /** Comment lines (heartbeats) seen so far. */
@@ -100,6 +106,8 @@ final class SseReader implements AutoCloseable {
                 }
             } else if (line.startsWith(":")) {
                 comments++;
+            } else if (line.startsWith("retry:")) {
+                retryMs = Long.parseLong(line.substring(6).strip());
             } else if (line.startsWith("id:")) {
                 id = Long.parseLong(line.substring(3).strip());
             } else if (line.startsWith("event:")) {
