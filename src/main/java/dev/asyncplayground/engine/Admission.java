@@ -2,6 +2,8 @@ package dev.asyncplayground.engine;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,7 +28,20 @@ import java.util.concurrent.TimeUnit;
 final class Admission {
 
     /** A run as admission books it: what it costs and whose it is. */
-    record Entry(Run run, RunCost cost, String client) {}
+    record Entry(Run run, RunCost cost, String client) {
+
+        /** Takes the run's entry out of {@code entries}; the entry, or null if it was not there. */
+        static Entry takeOut(Collection<Entry> entries, Run run) {
+            for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
+                Entry entry = it.next();
+                if (entry.run() == run) {
+                    it.remove();
+                    return entry;
+                }
+            }
+            return null;
+        }
+    }
 
     private final Limits limits;
     private final AdmissionBudget budget;
@@ -239,10 +254,7 @@ final class Admission {
     private Entry remove(Run run) {
         Entry entry = running.remove(run);
         if (entry == null) {
-            entry = waiting.stream().filter(queued -> queued.run() == run).findFirst().orElse(null);
-            if (entry != null) {
-                waiting.remove(entry);
-            }
+            entry = Entry.takeOut(waiting, run);
         }
         if (entry != null && holding == entry) {
             holding = null;

@@ -2,7 +2,6 @@ package dev.asyncplayground.engine;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -52,14 +51,7 @@ final class Occupancy {
 
     /** Takes the run off the machine; its entry, or null if it was not running. */
     Admission.Entry remove(Run run) {
-        for (Iterator<Admission.Entry> it = running.iterator(); it.hasNext(); ) {
-            Admission.Entry entry = it.next();
-            if (entry.run() == run) {
-                it.remove();
-                return entry;
-            }
-        }
-        return null;
+        return Admission.Entry.takeOut(running, run);
     }
 
     int size() {
