@@ -235,7 +235,7 @@
     requestRedraw();
   }
 
-  /** When other programs took cores from a CPU run, says so beside its figures, with the fair ideal. */
+  /** When a CPU run got clearly fewer cores than its ideal assumed, says so and why beside its figures, with the fair ideal. */
   function showCoresGiven(summary, panel, row) {
     if (!summary.coresNote) return;
     if (row) {

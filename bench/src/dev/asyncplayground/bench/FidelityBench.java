@@ -34,6 +34,8 @@ import java.util.Set;
 final class FidelityBench {
 
     static final int REPEATS = 3;
+    /** The case whose platform-threads run has more threads computing than the machine has cores. */
+    static final String CROWDED = "cpu-vs-io cpu 3x1s";
     static final double REAL_BUDGET_MS = 5_000;
     static final double MAX_SPEED = 3600;
     private static final Duration MAX_WAIT = Duration.ofSeconds(120);
@@ -66,6 +68,7 @@ final class FidelityBench {
             cases.add(new Case("cpu-vs-io kind=cpu", cpuVsIo, Map.of("kind", "cpu")));
             cases.add(new Case("cpu-vs-io cpu 4x250ms", cpuVsIo,
                     Map.of("kind", "cpu", "tasks", 4, "duration", "250ms")));
+            cases.add(new Case(CROWDED, cpuVsIo, Map.of("kind", "cpu", "tasks", 3, "duration", "1s")));
         });
         try (RunRegistry registry = new RunRegistry(limits)) {
             for (Case c : cases) {
@@ -94,7 +97,30 @@ final class FidelityBench {
         out.println("bar: measured <= ideal x 1.02 + 10 ms (scenario ms), or, for a run the machine gave fewer"
                 + " cores than its ideal assumes, the same against its idealForCoresGivenMs (PRODUCT.md section 7)."
                 + " 'worst over' = max measured - ideal, in real ms (scenario ms / speed).");
+        crowdedHostAlone();
         return allMet;
+    }
+
+    /**
+     * The {@value #CROWDED} row's platform-threads run with no server around it: three plain platform
+     * threads burning 1 s of CPU each, on this machine's cores. With more threads than cores the OS
+     * time-slices them; how evenly it does decides how far past the ideal even plain threads end.
+     */
+    private void crowdedHostAlone() throws InterruptedException {
+        int threads = 3;
+        int cores = Runtime.getRuntime().availableProcessors();
+        double ideal = threads * 1000.0 / Math.min(threads, cores);
+        double[] elapsed = new double[REPEATS];
+        int met = 0;
+        HostYardstick.burn(threads, 1, 100_000_000L);
+        for (int i = 0; i < REPEATS; i++) {
+            elapsed[i] = HostYardstick.burn(threads, 1, 1_000_000_000L) / 1e6;
+            met += elapsed[i] <= bar(ideal) ? 1 : 0;
+        }
+        out.printf("host alone, for the %s row: %d plain platform threads burning 1 s of CPU each on %d cores,"
+                + " ideal %.0f ms: %s ms, %d of %d within the bar (HostYardstick)%n", CROWDED, threads, cores, ideal,
+                Stats.f(Stats.min(elapsed), 1) + " / " + Stats.f(Stats.median(elapsed), 1) + " / "
+                        + Stats.f(Stats.max(elapsed), 1) + " (min / median / max)", met, REPEATS);
     }
 
     private boolean measure(RunRegistry registry, String id, Program program, RunOptions options, Table table)

@@ -10,13 +10,18 @@ import java.util.Optional;
  * <p>The ideal assumes each cpu step gets its share of the machine's cores; other programs can
  * take part of them. Then the cpu phases stretch by assumed / given, and so does the ideal: a
  * run that needed 1,000 ms of CPU over 500 ms on 2 cores, given 1.4, ideally takes
- * 500 + 1000 × (1/1.4 − 1/2) = 714 ms. Computed only from the numbers given, so its tests are exact.
+ * 500 + 1000 × (1/1.4 − 1/2) = 714 ms. A run with more threads computing than cores can also fall
+ * short on its own, with no other program busy: the OS shares the cores among them unevenly, some
+ * finish early, and the last compute while a core stands idle. The note says which it was.
+ * Computed only from the numbers given, so its tests are exact.
  *
  * @param assumed              cores the ideal assumed while cpu steps burnt (CPU / wall in the ideal)
  * @param given                cores they received (CPU / wall as measured), at most {@code assumed}
  * @param idealForCoresGivenMs the ideal elapsed time with {@code given} cores, in scenario ms
+ * @param note                 in plain words, when the run was given clearly fewer cores than
+ *                             assumed: how many, why, and the ideal for them; else empty
  */
-public record CoresGiven(double assumed, double given, double idealForCoresGivenMs) {
+public record CoresGiven(double assumed, double given, double idealForCoresGivenMs, String note) {
 
     /** Below this share of the assumed cores, the summary says the machine gave less. */
     static final double SHORT_BELOW = 0.95;
@@ -27,18 +32,18 @@ public record CoresGiven(double assumed, double given, double idealForCoresGiven
      * @param idealMs      the ideal elapsed time, in scenario ms
      * @param idealCpuMs   CPU time the ideal's cpu steps burn, in scenario ms
      * @param idealCpuWall wall time during which they burn in the ideal, in scenario ms
-     * @param cpuNanos     CPU time the real cpu steps received (any unit, the same as {@code wallNanos})
-     * @param wallNanos    wall time during which any of them burnt
+     * @param used         what the real cpu steps received, and the time they had
      * @return empty if there is nothing to compare (no cpu step, or none has burnt yet)
      */
-    public static Optional<CoresGiven> of(double idealMs, double idealCpuMs, double idealCpuWall, long cpuNanos,
-                                          long wallNanos) {
-        if (idealCpuMs <= 0 || idealCpuWall <= 0 || cpuNanos <= 0 || wallNanos <= 0) {
+    static Optional<CoresGiven> of(double idealMs, double idealCpuMs, double idealCpuWall, CpuUse used) {
+        if (idealCpuMs <= 0 || idealCpuWall <= 0 || used.cpuNanos() <= 0 || used.wallNanos() <= 0) {
             return Optional.empty();
         }
         double assumed = idealCpuMs / idealCpuWall;
-        double given = Math.min(assumed, (double) cpuNanos / wallNanos);
-        return Optional.of(new CoresGiven(assumed, given, idealFor(idealMs, idealCpuMs, assumed, given)));
+        double given = Math.min(assumed, (double) used.cpuNanos() / used.wallNanos());
+        double ideal = idealFor(idealMs, idealCpuMs, assumed, given);
+        String note = given >= assumed * SHORT_BELOW ? "" : note(assumed, given, ideal, used);
+        return Optional.of(new CoresGiven(assumed, given, ideal, note));
     }
 
     /** The ideal elapsed time when the cpu phases get {@code given} cores instead of {@code assumed}. */
@@ -48,21 +53,24 @@ public record CoresGiven(double assumed, double given, double idealForCoresGiven
 
     /** True if the machine gave the run clearly fewer cores than its ideal assumed. */
     public boolean isShort() {
-        return given < assumed * SHORT_BELOW;
+        return !note.isEmpty();
     }
 
     /**
-     * In plain words, when the machine gave less than the ideal assumed: "the machine gave this run
-     * 1.4 of 2 cores, other programs were busy; with 1.4 cores the ideal is 714 ms"; else empty.
+     * "the machine gave this run 1.4 of 2 cores, other programs were busy; with 1.4 cores the ideal
+     * is 714 ms", or, when more threads computed than there are cores and the machine gave them all
+     * it had, that the OS shared the cores among them unevenly.
      */
-    public String note() {
-        if (!isShort()) {
-            return "";
+    private static String note(double assumed, double given, double ideal, CpuUse used) {
+        String of = cores(assumed) + (cores(assumed).equals("1") ? " core" : " cores");
+        String forGiven = String.format(Locale.ROOT, "with %s cores the ideal is %.0f ms", cores(given), ideal);
+        if (used.sharedAmongThemselves()) {
+            return String.format(Locale.ROOT, "the OS shared %d cores unevenly among the %d threads computing at"
+                    + " once, so some finished early and the last computed while a core stood idle: this run got %s"
+                    + " of %s; %s", used.cores(), used.mostAtOnce(), cores(given), of, forGiven);
         }
-        String of = cores(assumed);
-        return String.format(Locale.ROOT, "the machine gave this run %s of %s %s, other programs were busy;"
-                        + " with %s cores the ideal is %.0f ms", cores(given), of, of.equals("1") ? "core" : "cores",
-                cores(given), idealForCoresGivenMs);
+        return String.format(Locale.ROOT, "the machine gave this run %s of %s, other programs were busy; %s",
+                cores(given), of, forGiven);
     }
 
     private static String cores(double n) {

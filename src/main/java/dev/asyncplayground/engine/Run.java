@@ -53,7 +53,7 @@ public final class Run {
         this.onEnd = context.onEnd();
         this.measures = program.measures();
         this.place = context.place();
-        this.state = new RunState(program, options, log, limits, context.threads(),
+        this.state = new RunState(program, options, log, limits, context.threads(), cores,
                 reason -> stop(RunStatus.FAILED, reason));
     }
 
@@ -159,10 +159,8 @@ public final class Run {
      * run without cpu steps or before any has burnt.
      */
     public Optional<CoresGiven> coresGiven() {
-        CpuUse used = state.cpuUse();
         double scale = 1_000_000.0;
-        return CoresGiven.of(idealMs(), ideal.cpuNanos() / scale, ideal.cpuWallNanos() / scale, used.cpuNanos(),
-                used.wallNanos());
+        return CoresGiven.of(idealMs(), ideal.cpuNanos() / scale, ideal.cpuWallNanos() / scale, state.cpuUse());
     }
 
     /** Stops the run: its tasks are interrupted and end as cancelled. */

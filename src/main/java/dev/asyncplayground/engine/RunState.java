@@ -29,23 +29,22 @@ final class RunState implements TaskWorld {
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, Long> shared;
     private final RunBudget budget;
-    private final Object burns = new Object();
-    private int burning;
-    private long burningSince;
-    private long burnWall;
+    private final BurnWall burnWall;
     private volatile String stopReason = "cancelled";
     private volatile boolean stopping;
 
     /**
+     * @param cores   CPUs of the machine, against which the cpu steps' burning is measured
      * @param failRun stops the whole run as failed with the given reason (a limit was passed)
      */
-    RunState(Program program, RunOptions options, EventLog log, Limits limits, LiveThreads threads,
+    RunState(Program program, RunOptions options, EventLog log, Limits limits, LiveThreads threads, int cores,
              Consumer<String> failRun) {
         this.options = options;
         this.log = log;
         this.limits = limits;
         this.threads = threads;
         this.failRun = failRun;
+        this.burnWall = new BurnWall(cores);
         this.tasks = new TaskIndex(program);
         this.ended = new CountDownLatch[tasks.size()];
         for (int i = 0; i < ended.length; i++) {
@@ -152,31 +151,20 @@ final class RunState implements TaskWorld {
 
     /**
      * Burns a cpu step's CPU time on the calling thread (see {@link CpuBurner#burn}), noting the
-     * wall time during which any cpu step of the run burns.
+     * wall time during which cpu steps of the run burn.
      */
     boolean burn(Need.Burn burn) throws InterruptedException {
-        synchronized (burns) {
-            if (burning++ == 0) {
-                burningSince = System.nanoTime();
-            }
-        }
+        burnWall.started(System.nanoTime());
         try {
             return CpuBurner.burn(burn.nanos(), burn.deadline(), this::chargeCpu);
         } finally {
-            synchronized (burns) {
-                if (--burning == 0) {
-                    burnWall += System.nanoTime() - burningSince;
-                }
-            }
+            burnWall.stopped(System.nanoTime());
         }
     }
 
-    /** The CPU time the cpu steps received so far, and the wall time during which any of them burnt. */
+    /** The CPU time the cpu steps received so far, and the time they had to receive it. */
     CpuUse cpuUse() {
-        synchronized (burns) {
-            long wall = burnWall + (burning > 0 ? System.nanoTime() - burningSince : 0);
-            return new CpuUse(budget.cpuBurnt(), wall);
-        }
+        return burnWall.use(budget.cpuBurnt(), System.nanoTime());
     }
 
     private void fail(String reason) {

@@ -4,14 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.asyncplayground.web.RunningApp;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
-/** Timelines that don't mislead: lanes stop at their task's end, a stated speedup baseline, lanes in order. */
+/**
+ * Timelines and figures that don't mislead: lanes stop at their task's end, a stated speedup
+ * baseline, lanes in order, and a CPU run squeezed by other programs says so.
+ */
 class HonestTimelinesTest {
 
     @RegisterExtension
@@ -63,12 +68,64 @@ class HonestTimelinesTest {
     }
 
     @Test
+    void aCpuRunThatOtherProgramsSqueezedSaysSoBesideItsFigures() throws InterruptedException {
+        session.open("/exercises/cpu-vs-io");
+        new Select(browser().findElement(By.name("kind"))).selectByVisibleText("cpu");
+        setField("tasks", "2");
+        setField("duration", "400ms");
+        untick("sequential");
+        untick("event-loop");
+        untick("platform-threads");
+        try (Spinners busy = new Spinners()) {
+            session.runAndAwaitDone(1);
+        }
+
+        String note = browser().findElement(By.cssSelector(".run[data-mode='virtual-threads'] .cores-note")).getText();
+        assertTrue(note.startsWith("Timing note: the machine gave this run ")
+                && note.contains("other programs were busy; with "), note);
+        String ideal = session.each("td.ideal", "el.textContent").getFirst();
+        assertTrue(ideal.matches("0\\.40 s \\(\\d+\\.\\d\\d s with [\\d.]+ cores\\)"),
+                "the ideal for the cores given beside the ideal: " + ideal);
+        session.assertNoConsoleErrors();
+    }
+
+    @Test
     void runsTooShortToTimeGetNoSpeedupNorGuessRatio() {
         session.open("/exercises/counting");
         assertEquals(List.of("—", "—", "2.00×", "1.00×", "too short to judge", "+100 % (too long)"),
                 ((List<?>) browser().executeScript("const J = Judge.Judge; return [J.speedup(0, 0), J.speedup(10, 0.2),"
                         + " J.speedup(10, 5), J.speedup(3, 3), J.guessError(100, 0), J.guessError(20, 10)];"))
                         .stream().map(String::valueOf).toList());
+    }
+
+    /** Platform threads that keep every core busy until closed: other programs, as far as a run can tell. */
+    private static final class Spinners implements AutoCloseable {
+
+        private final List<Thread> threads = new ArrayList<>();
+        private volatile boolean spinning = true;
+        private volatile long sink;
+
+        Spinners() {
+            for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+                threads.add(Thread.ofPlatform().daemon().start(this::spin));
+            }
+        }
+
+        private void spin() {
+            long count = 0;
+            while (spinning) {
+                count++;
+            }
+            sink = count;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            spinning = false;
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
     }
 
     private static ChromeDriver browser() {

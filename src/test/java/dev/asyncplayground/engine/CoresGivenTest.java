@@ -11,6 +11,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CoresGivenTest {
 
+    /** Two steps burning on two cores the whole time: {@code cpu} of CPU in {@code wall}. */
+    private static CpuUse onTwoCores(long cpu, long wall) {
+        return new CpuUse(cpu, wall, 2 * wall, 2, 2);
+    }
+
     @ParameterizedTest(name = "ideal {0} ms, cpu {1} ms on {2} cores, given {3}: {4} ms")
     @CsvSource({
         "500, 1000, 2, 2, 500",
@@ -28,7 +33,7 @@ class CoresGivenTest {
 
         @Test
         void coresAreCpuOverWallOnBothSides() {
-            CoresGiven cores = CoresGiven.of(500, 1000, 500, 1_400, 1_000).orElseThrow();
+            CoresGiven cores = CoresGiven.of(500, 1000, 500, onTwoCores(1_400, 1_000)).orElseThrow();
             assertEquals(2, cores.assumed(), 1e-12);
             assertEquals(1.4, cores.given(), 1e-12);
             assertEquals(500 + 1000 * (1 / 1.4 - 0.5), cores.idealForCoresGivenMs(), 1e-9);
@@ -36,15 +41,15 @@ class CoresGivenTest {
 
         @Test
         void moreThanAssumedCountsAsWhatWasAssumed() {
-            CoresGiven cores = CoresGiven.of(500, 1000, 500, 2_100, 1_000).orElseThrow();
+            CoresGiven cores = CoresGiven.of(500, 1000, 500, onTwoCores(2_100, 1_000)).orElseThrow();
             assertEquals(2, cores.given(), 1e-12);
             assertEquals(500, cores.idealForCoresGivenMs(), 1e-9);
         }
 
         @Test
         void nothingToCompareWithoutCpuStepsOrBeforeAnyBurnt() {
-            assertTrue(CoresGiven.of(500, 0, 0, 0, 0).isEmpty());
-            assertTrue(CoresGiven.of(500, 1000, 500, 0, 0).isEmpty());
+            assertTrue(CoresGiven.of(500, 0, 0, onTwoCores(0, 0)).isEmpty());
+            assertTrue(CoresGiven.of(500, 1000, 500, onTwoCores(0, 0)).isEmpty());
         }
     }
 
@@ -81,21 +86,38 @@ class CoresGivenTest {
 
         @Test
         void sayWhatTheMachineGaveAndTheIdealForIt() {
-            CoresGiven cores = CoresGiven.of(500, 1000, 500, 1_400, 1_000).orElseThrow();
+            CoresGiven cores = CoresGiven.of(500, 1000, 500, onTwoCores(1_400, 1_000)).orElseThrow();
             assertEquals("the machine gave this run 1.4 of 2 cores, other programs were busy;"
                     + " with 1.4 cores the ideal is 714 ms", cores.note());
         }
 
         @Test
         void oneCoreIsSingular() {
-            CoresGiven cores = CoresGiven.of(4000, 4000, 4000, 600, 1_000).orElseThrow();
+            CoresGiven cores = CoresGiven.of(4000, 4000, 4000, new CpuUse(600, 1_000, 1_000, 1, 1)).orElseThrow();
             assertEquals("the machine gave this run 0.6 of 1 core, other programs were busy;"
                     + " with 0.6 cores the ideal is 6667 ms", cores.note());
         }
 
         @Test
+        void sayTheOsSharedTheCoresUnevenlyWhenMoreThreadsComputedThanCoresAndGotAllTheyCould() {
+            CpuUse threeThreads = new CpuUse(1_800, 1_000, 1_850, 3, 2);
+            CoresGiven cores = CoresGiven.of(1500, 3000, 1500, threeThreads).orElseThrow();
+            assertEquals("the OS shared 2 cores unevenly among the 3 threads computing at once, so some finished"
+                    + " early and the last computed while a core stood idle: this run got 1.8 of 2 cores; with 1.8"
+                    + " cores the ideal is 1667 ms", cores.note());
+        }
+
+        @Test
+        void blameOtherProgramsWhenTheyTookCoresFromThreadsBeyondTheCores() {
+            CpuUse threeThreadsSqueezed = new CpuUse(1_400, 1_000, 2_000, 3, 2);
+            CoresGiven cores = CoresGiven.of(1500, 3000, 1500, threeThreadsSqueezed).orElseThrow();
+            assertEquals("the machine gave this run 1.4 of 2 cores, other programs were busy;"
+                    + " with 1.4 cores the ideal is 2143 ms", cores.note());
+        }
+
+        @Test
         void sayNothingWhenTheRunGotAboutWhatWasAssumed() {
-            CoresGiven cores = CoresGiven.of(500, 1000, 500, 1_960, 1_000).orElseThrow();
+            CoresGiven cores = CoresGiven.of(500, 1000, 500, onTwoCores(1_960, 1_000)).orElseThrow();
             assertFalse(cores.isShort());
             assertEquals("", cores.note());
         }

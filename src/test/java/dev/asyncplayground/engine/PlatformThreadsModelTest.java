@@ -30,7 +30,7 @@ class PlatformThreadsModelTest {
             specs[i] = task("t" + i, print("line " + i));
         }
         return new RunState(program(specs), new RunOptions(Mode.PLATFORM_THREADS, 1, poolSize, RunOptions.NO_LIMIT), log,
-                Limits.defaults(), threads, reason -> { });
+                Limits.defaults(), threads, 2, reason -> { });
     }
 
     private void awaitLive(int expected) throws InterruptedException {
