@@ -1,6 +1,7 @@
 package dev.asyncplayground.bench;
 
 import dev.asyncplayground.engine.Limits;
+import dev.asyncplayground.engine.Mode;
 import dev.asyncplayground.engine.RunRegistry;
 import dev.asyncplayground.exercise.Catalogue;
 import dev.asyncplayground.web.App;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * Admission under a crowd, through HTTP on the real app with its default limits: a class of 60
- * clients each starting a counting run (unit 100 ms) within one second, and a flood of 200
+ * clients each starting a counting run (unit 100 ms) within one second, then each comparing all
+ * four modes (240 runs), and a flood of 200
  * starts of CPU runs from 50 clients while a CPU run goes; then, for comparison, the same CPU runs
  * queued one behind another with no flood.
  */
@@ -61,30 +63,37 @@ final class AdmissionBench {
         boolean met = true;
         for (boolean elsewhere : List.of(true, false)) {
             try (ClientProcess clients = ClientProcess.start(port, elsewhere)) {
-                for (long spreadMs : List.of(1000L, 0L)) {
-                    boolean rowMet = classRow(api, clients, spreadMs, elsewhere, table);
-                    met &= rowMet || !elsewhere;
+                for (int modes : elsewhere ? List.of(1, Mode.values().length) : List.of(1)) {
+                    for (long spreadMs : List.of(1000L, 0L)) {
+                        boolean rowMet = classRow(api, clients, spreadMs, modes, elsewhere, table);
+                        met &= rowMet || !elsewhere;
+                    }
                 }
             }
         }
         table.print(out);
-        out.println("half sequential, half virtual-threads, one client (loopback address) each, from a JVM of their"
-                + " own (ClientProcess): first at the lowest priority, standing in for sixty browsers on other"
-                + " machines (the verdict), then at normal priority, on the server's own cores; over = elapsed -"
-                + " ideal; goal: all admitted, each within ideal x 1.02 + 10 ms.");
+        out.println("counting: one run per client, half sequential, half virtual-threads; 'all 4 modes': each client"
+                + " compares every mode, four runs at once. One client (loopback address) each, from a JVM of"
+                + " their own (ClientProcess): first at the lowest priority, standing in for sixty browsers on"
+                + " other machines (the verdict), then at normal priority, on the server's own cores; over ="
+                + " elapsed - ideal; goal: all admitted, each within ideal x 1.02 + 10 ms.");
         return met;
     }
 
-    /** One post of the class: counting at unit 100 ms, every other one {@code virtual-threads}. */
-    static Map<String, Object> classRun(int i) {
-        String mode = i % 2 == 0 ? "virtual-threads" : "sequential";
-        return Map.of("exercise", "counting", "mode", mode, "params", Map.of("unit", "100ms"));
+    /**
+     * One post of the class: counting at unit 100 ms. With one mode per client, every other client
+     * posts {@code virtual-threads}, the rest {@code sequential}; with more, client {@code client}'s
+     * {@code mode}-th post is in the {@code mode}-th mode, as a comparison of every mode asks.
+     */
+    static Map<String, Object> classRun(int client, int mode, int modes) {
+        String id = modes == 1 ? (client % 2 == 0 ? "virtual-threads" : "sequential") : Mode.values()[mode].id();
+        return Map.of("exercise", "counting", "mode", id, "params", Map.of("unit", "100ms"));
     }
 
     /** Posts the class once and prints its row, judged if {@code judged}; true if it met the goal. */
-    private boolean classRow(ApiClient api, ClientProcess clients, long spreadMs, boolean judged, Table table)
-            throws IOException, InterruptedException {
-        ClientProcess.Crowd crowd = clients.classOf(CLASS_SIZE, spreadMs);
+    private boolean classRow(ApiClient api, ClientProcess clients, long spreadMs, int modes, boolean judged,
+                             Table table) throws IOException, InterruptedException {
+        ClientProcess.Crowd crowd = clients.classOf(CLASS_SIZE, spreadMs, modes);
         List<Map<String, Object>> runs = new ArrayList<>();
         int queued = 0;
         for (String id : crowd.admittedIds()) {
@@ -92,10 +101,10 @@ final class AdmissionBench {
             queued += ApiClient.number(first, "queuePosition") > 0 ? 1 : 0;
             runs.add(first);
         }
-        int refused = CLASS_SIZE - runs.size();
+        int refused = CLASS_SIZE * modes - runs.size();
         Outcome outcome = outcomes(api, runs);
         boolean ok = refused == 0 && outcome.met() == runs.size();
-        table.row("counting", priority(clients), spreadMs + " ms", Stats.f(crowd.sentWithinMillis(), 1), runs.size(),
+        table.row(modes == 1 ? "counting" : "counting, all " + modes + " modes", priority(clients), spreadMs + " ms", Stats.f(crowd.sentWithinMillis(), 1), runs.size(),
                 refused, queued, Stats.f(outcome.p50(), 1), Stats.f(outcome.p99(), 1), Stats.f(outcome.max(), 1),
                 outcome.met() + "/" + runs.size(), judged ? (ok ? "yes" : "NO") : "-");
         return ok;

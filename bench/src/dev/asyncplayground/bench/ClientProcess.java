@@ -36,10 +36,11 @@ import java.util.concurrent.Future;
  * <p>It talks to the benchmark over its standard input and output, a line per command: it answers
  * {@code READY} once its own HTTP client is warm ({@link #WARM_UP_REQUESTS} posts that the server
  * answers 400 at once). On {@code FLOOD count clients} it posts the flood's CPU run {@code count}
- * times from {@code clients} loopback addresses at once; on {@code CLASS count spreadMs} it posts
- * {@code count} counting runs at unit 100 ms, half of them {@code virtual-threads} and half
- * {@code sequential}, each from a loopback address of its own, spread evenly over
- * {@code spreadMs}. Then it answers one {@code R status nanos sentNanos id} line per post, in post
+ * times from {@code clients} loopback addresses at once; on {@code CLASS count spreadMs modes} it
+ * posts counting runs at unit 100 ms from {@code count} clients, each from a loopback address of
+ * its own, spread evenly over {@code spreadMs}: with {@code modes} 1, one run each, half of them
+ * {@code virtual-threads} and half {@code sequential}; with {@code modes} 4, one run in every
+ * mode each, as a student's comparison of all four modes asks for them. Then it answers one {@code R status nanos sentNanos id} line per post, in post
  * order ({@code nanos}: how long its reply took; {@code sentNanos}: when it was sent, after the
  * command; {@code id} is {@code -} unless the run was admitted) and {@code END cpuNanos}, the CPU
  * it used posting.
@@ -118,9 +119,12 @@ final class ClientProcess implements AutoCloseable {
         return crowd("FLOOD " + count + " " + clients);
     }
 
-    /** Posts a class's counting runs, one per client, spread over {@code spreadMs}; waits for every reply. */
-    Crowd classOf(int count, long spreadMs) throws IOException {
-        return crowd("CLASS " + count + " " + spreadMs);
+    /**
+     * Posts a class's counting runs, {@code modes} per client (see {@link AdmissionBench#classRun}),
+     * the clients spread over {@code spreadMs}; waits for every reply.
+     */
+    Crowd classOf(int count, long spreadMs, int modes) throws IOException {
+        return crowd("CLASS " + count + " " + spreadMs + " " + modes);
     }
 
     private Crowd crowd(String command) throws IOException {
@@ -160,22 +164,28 @@ final class ClientProcess implements AutoCloseable {
     /** One post of a crowd: from whom, what, and how long after the command it is sent. */
     private record Post(String client, Map<String, Object> body, long afterNanos) {}
 
-    /** The posts a {@code FLOOD count clients} or {@code CLASS count spreadMs} command asks for. */
+    /** The posts a {@code FLOOD count clients} or {@code CLASS count spreadMs modes} command asks for. */
     private static List<Post> posts(String[] command) {
         int count = Integer.parseInt(command[1]);
         List<Post> posts = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            posts.add(switch (command[0]) {
-                case "FLOOD" -> {
-                    int clients = Integer.parseInt(command[2]);
-                    yield new Post(ApiClient.client(2000 + i % clients), AdmissionBench.CPU_RUN, 0);
+        switch (command[0]) {
+            case "FLOOD" -> {
+                int clients = Integer.parseInt(command[2]);
+                for (int i = 0; i < count; i++) {
+                    posts.add(new Post(ApiClient.client(2000 + i % clients), AdmissionBench.CPU_RUN, 0));
                 }
-                case "CLASS" -> {
-                    long spreadMs = Long.parseLong(command[2]);
-                    yield new Post(ApiClient.client(i), AdmissionBench.classRun(i), spreadMs * 1_000_000 * i / count);
+            }
+            case "CLASS" -> {
+                long spreadMs = Long.parseLong(command[2]);
+                int modes = Integer.parseInt(command[3]);
+                for (int i = 0; i < count; i++) {
+                    for (int mode = 0; mode < modes; mode++) {
+                        posts.add(new Post(ApiClient.client(i), AdmissionBench.classRun(i, mode, modes),
+                                spreadMs * 1_000_000 * i / count));
+                    }
                 }
-                default -> throw new IllegalArgumentException("unknown command: " + String.join(" ", command));
-            });
+            }
+            default -> throw new IllegalArgumentException("unknown command: " + String.join(" ", command));
         }
         return posts;
     }

@@ -13,13 +13,16 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A fresh server's first run: each case starts the app in a JVM of its own ({@code java -Xms1g
- * -cp ... dev.asyncplayground.Main}, as a user does), with and without the warm-up, waits for its
+ * A fresh server's first run: each case starts the app in a JVM of its own ({@code java
+ * @.mvn/jvm.config -cp ... dev.asyncplayground.Main}: the JVM options the README's start command
+ * gets, as a user does), with and without the warm-up, waits for its
  * first page, posts one run and reads its elapsed and ideal. Nothing ran in that JVM before.
  */
 final class FirstRunBench {
 
     static final int REPEATS = 2;
+    /** The app's JVM options, which the README's start command gets too; the bench runs in the project folder. */
+    private static final Path APP_OPTIONS = Path.of(".mvn", "jvm.config").toAbsolutePath();
     private static final Duration MAX_RUN = Duration.ofSeconds(60);
     private static final int START_ATTEMPTS = 3;
 
@@ -104,8 +107,8 @@ final class FirstRunBench {
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xms1g", "-cp", System.getProperty("java.class.path"), "dev.asyncplayground.Main")
-                    .redirectErrorStream(true);
+                    .toString(), "@" + APP_OPTIONS, "-cp", System.getProperty("java.class.path"),
+                    "dev.asyncplayground.Main").redirectErrorStream(true);
             builder.environment().put("PORT", Integer.toString(port));
             builder.environment().put("WARM_UP", warm ? "on" : "off");
             long start = System.nanoTime();

@@ -58,6 +58,21 @@ class AdmissionByCostTest {
         }
 
         @Test
+        void aClassOfSixtyComparingAllFourModesStartsAtOnceUnderTheDefaultLimits() {
+            registry = new RunRegistry(Limits.defaults(), AdmissionBudget.DEFAULTS);
+            Program counting = many(30, i -> List.of(waitMs(i % 10 == 7 ? 200 : 50), TestPrograms.print("n" + i)));
+            List<Run> started = new ArrayList<>();
+            for (int student = 0; student < 60; student++) {
+                for (Mode mode : Mode.values()) {
+                    started.add(registry.start(counting, RunOptions.of(mode, 1)));
+                }
+            }
+            assertEquals(0, registry.queuedRuns(), "240 runs of 30 waiting tasks fit the budget and the cap");
+            started.forEach(run -> assertEquals(RunStatus.DONE, awaitEnd(run)));
+            awaitNoThreads(registry);
+        }
+
+        @Test
         void pastTheBudgetOfLiveTasksTheyQueueInOrderEachToldItsPlace() {
             RunRegistry runs = registry(new AdmissionBudget(5, 1e6, 100));
             Run first = runs.start(IO, VIRTUAL);

@@ -15,7 +15,7 @@ class LimitsFromEnvironmentTest {
     @Test
     void anEmptyEnvironmentGivesTheBriefsDefaults() {
         Limits limits = Limits.fromEnvironment(Map.of());
-        assertEquals(new Limits(10_000, Duration.ofSeconds(30), 10_000, 64, 8, Duration.ofSeconds(5)), limits);
+        assertEquals(new Limits(10_000, Duration.ofSeconds(30), 10_000, 256, 8, Duration.ofSeconds(5)), limits);
         assertEquals(limits, Limits.defaults());
         assertEquals(limits, new Limits(10_000, Duration.ofSeconds(30), 10_000));
     }
