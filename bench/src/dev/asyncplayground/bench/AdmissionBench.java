@@ -104,7 +104,8 @@ final class AdmissionBench {
         int refused = CLASS_SIZE * modes - runs.size();
         Outcome outcome = outcomes(api, runs);
         boolean ok = refused == 0 && outcome.met() == runs.size();
-        table.row(modes == 1 ? "counting" : "counting, all " + modes + " modes", priority(clients), spreadMs + " ms", Stats.f(crowd.sentWithinMillis(), 1), runs.size(),
+        String label = modes == 1 ? "counting" : "counting, all " + modes + " modes";
+        table.row(label, priority(clients), spreadMs + " ms", Stats.f(crowd.sentWithinMillis(), 1), runs.size(),
                 refused, queued, Stats.f(outcome.p50(), 1), Stats.f(outcome.p99(), 1), Stats.f(outcome.max(), 1),
                 outcome.met() + "/" + runs.size(), judged ? (ok ? "yes" : "NO") : "-");
         return ok;

@@ -40,10 +40,10 @@ import java.util.concurrent.Future;
  * posts counting runs at unit 100 ms from {@code count} clients, each from a loopback address of
  * its own, spread evenly over {@code spreadMs}: with {@code modes} 1, one run each, half of them
  * {@code virtual-threads} and half {@code sequential}; with {@code modes} 4, one run in every
- * mode each, as a student's comparison of all four modes asks for them. Then it answers one {@code R status nanos sentNanos id} line per post, in post
- * order ({@code nanos}: how long its reply took; {@code sentNanos}: when it was sent, after the
- * command; {@code id} is {@code -} unless the run was admitted) and {@code END cpuNanos}, the CPU
- * it used posting.
+ * mode each, as a student's comparison of all four modes asks for them. Then it answers one
+ * {@code R status nanos sentNanos id} line per post, in post order ({@code nanos}: how long its
+ * reply took; {@code sentNanos}: when it was sent, after the command; {@code id} is {@code -}
+ * unless the run was admitted) and {@code END cpuNanos}, the CPU it used posting.
  */
 final class ClientProcess implements AutoCloseable {
 

@@ -36,6 +36,9 @@ final class FidelityBench {
     static final int REPEATS = 3;
     /** The case whose platform-threads run has more threads computing than the machine has cores. */
     static final String CROWDED = "cpu-vs-io cpu 3x1s";
+    /** Its tasks, each computing for {@link #CROWDED_BURN}. */
+    private static final int CROWDED_TASKS = 3;
+    private static final Duration CROWDED_BURN = Duration.ofSeconds(1);
     static final double REAL_BUDGET_MS = 5_000;
     static final double MAX_SPEED = 3600;
     private static final Duration MAX_WAIT = Duration.ofSeconds(120);
@@ -68,7 +71,8 @@ final class FidelityBench {
             cases.add(new Case("cpu-vs-io kind=cpu", cpuVsIo, Map.of("kind", "cpu")));
             cases.add(new Case("cpu-vs-io cpu 4x250ms", cpuVsIo,
                     Map.of("kind", "cpu", "tasks", 4, "duration", "250ms")));
-            cases.add(new Case(CROWDED, cpuVsIo, Map.of("kind", "cpu", "tasks", 3, "duration", "1s")));
+            cases.add(new Case(CROWDED, cpuVsIo, Map.of("kind", "cpu", "tasks", CROWDED_TASKS,
+                    "duration", CROWDED_BURN.toMillis() + "ms")));
         });
         try (RunRegistry registry = new RunRegistry(limits)) {
             for (Case c : cases) {
@@ -102,23 +106,26 @@ final class FidelityBench {
     }
 
     /**
-     * The {@value #CROWDED} row's platform-threads run with no server around it: three plain platform
-     * threads burning 1 s of CPU each, on this machine's cores. With more threads than cores the OS
-     * time-slices them; how evenly it does decides how far past the ideal even plain threads end.
+     * The {@value #CROWDED} row's platform-threads run with no server around it: one plain platform
+     * thread per task, each burning the task's CPU time, on this machine's cores. With more threads
+     * than cores the OS time-slices them; how evenly it does decides how far past the ideal even
+     * plain threads end.
      */
     private void crowdedHostAlone() throws InterruptedException {
-        int threads = 3;
+        int threads = CROWDED_TASKS;
+        long burnNanos = CROWDED_BURN.toNanos();
         int cores = Runtime.getRuntime().availableProcessors();
-        double ideal = threads * 1000.0 / Math.min(threads, cores);
+        double ideal = threads * CROWDED_BURN.toMillis() / (double) Math.min(threads, cores);
         double[] elapsed = new double[REPEATS];
         int met = 0;
-        HostYardstick.burn(threads, 1, 100_000_000L);
+        HostYardstick.burn(threads, 1, burnNanos / 10);
         for (int i = 0; i < REPEATS; i++) {
-            elapsed[i] = HostYardstick.burn(threads, 1, 1_000_000_000L) / 1e6;
+            elapsed[i] = HostYardstick.burn(threads, 1, burnNanos) / 1e6;
             met += elapsed[i] <= bar(ideal) ? 1 : 0;
         }
-        out.printf("host alone, for the %s row: %d plain platform threads burning 1 s of CPU each on %d cores,"
-                + " ideal %.0f ms: %s ms, %d of %d within the bar (HostYardstick)%n", CROWDED, threads, cores, ideal,
+        out.printf("host alone, for the %s row: %d plain platform threads burning %d ms of CPU each on %d cores,"
+                + " ideal %.0f ms: %s ms, %d of %d within the bar (HostYardstick)%n", CROWDED, threads,
+                CROWDED_BURN.toMillis(), cores, ideal,
                 Stats.f(Stats.min(elapsed), 1) + " / " + Stats.f(Stats.median(elapsed), 1) + " / "
                         + Stats.f(Stats.max(elapsed), 1) + " (min / median / max)", met, REPEATS);
     }

@@ -62,7 +62,8 @@ public record CoresGiven(double assumed, double given, double idealForCoresGiven
      * it had, that the OS shared the cores among them unevenly.
      */
     private static String note(double assumed, double given, double ideal, CpuUse used) {
-        String of = cores(assumed) + (cores(assumed).equals("1") ? " core" : " cores");
+        String assumedCores = cores(assumed);
+        String of = assumedCores + (assumedCores.equals("1") ? " core" : " cores");
         String forGiven = String.format(Locale.ROOT, "with %s cores the ideal is %.0f ms", cores(given), ideal);
         if (used.sharedAmongThemselves()) {
             return String.format(Locale.ROOT, "the OS shared %d cores unevenly among the %d threads computing at"

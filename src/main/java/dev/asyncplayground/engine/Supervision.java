@@ -81,7 +81,8 @@ final class Supervision {
     private ScheduledFuture<?> guardWallTime(ScheduledExecutorService timer) {
         long limit = state.limits.maxRunTime().toMillis();
         String reason = "stopped at the wall-clock limit of " + Seconds.format(limit / 1000.0)
-                + " s per run (MAX_RUN_SECONDS)" + (run.neverEnds() ? ": its tasks wait for each other and never end" : "");
+                + " s per run (MAX_RUN_SECONDS)"
+                + (run.neverEnds() ? ": its tasks wait for each other and never end" : "");
         return timer.schedule(() -> run.stop(RunStatus.TIMED_OUT, reason), limit, TimeUnit.MILLISECONDS);
     }
 }

@@ -29,8 +29,8 @@ class PlatformThreadsModelTest {
         for (int i = 0; i < tasks; i++) {
             specs[i] = task("t" + i, print("line " + i));
         }
-        return new RunState(program(specs), new RunOptions(Mode.PLATFORM_THREADS, 1, poolSize, RunOptions.NO_LIMIT), log,
-                Limits.defaults(), threads, 2, reason -> { });
+        RunOptions options = new RunOptions(Mode.PLATFORM_THREADS, 1, poolSize, RunOptions.NO_LIMIT);
+        return new RunState(program(specs), options, log, Limits.defaults(), threads, 2, reason -> { });
     }
 
     private void awaitLive(int expected) throws InterruptedException {
