@@ -1,6 +1,7 @@
 package dev.asyncplayground;
 
 import dev.asyncplayground.engine.AdmissionBudget;
+import dev.asyncplayground.engine.CarrierPool;
 import dev.asyncplayground.engine.Carriers;
 import dev.asyncplayground.engine.Limits;
 import dev.asyncplayground.engine.Mode;
@@ -14,6 +15,7 @@ import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -25,6 +27,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Carriers.spareOneForTheServer();
+        Optional<String> sharedCarriers = CarrierPool.missing();
         int port;
         Limits limits;
         AdmissionBudget budget;
@@ -68,6 +71,7 @@ public final class Main {
         System.out.println(warm ? "Warmed up in " + warmed.took().toMillis() + " ms; start-up used " + cpuMs
                 + " ms of CPU (WARM_UP=off skips the warm-up)." : "Not warmed up (WARM_UP=off); start-up used " + cpuMs
                 + " ms of CPU.");
+        sharedCarriers.ifPresent(warning -> System.out.println("Note: " + warning));
         System.out.println("Async Playground is running: open http://localhost:" + port);
     }
 

@@ -81,7 +81,7 @@ public final class CpuClock {
      * every event of a run does ({@link Threads#current}).
      */
     public static void warmUp(int readings) throws InterruptedException {
-        Thread.Builder virtual = Thread.ofVirtual().name("clock-warm-up-", 0);
+        Thread.Builder virtual = CarrierPool.threads().name("clock-warm-up-", 0);
         int perTurn = Math.max(1, readings / WARM_UP_TURNS);
         for (int turn = 0; turn < WARM_UP_TURNS; turn++) {
             readMany(false, perTurn);

@@ -10,8 +10,8 @@ import java.util.concurrent.Semaphore;
  * <p>Without a limit every task starts at once. With {@code limit} N, a fair semaphore lets at
  * most N tasks be in flight: the launcher takes a permit before starting each task's thread, in
  * declaration order, and a task gives its permit back when it ends. Tasks past the first N are
- * recorded as queued at the start. A task runs only while it holds one of the {@link Carriers}
- * tokens, one per core (the JVM has one carrier more, for the server).
+ * recorded as queued at the start. The threads run on the engine's own carriers, one per core,
+ * apart from the web server's ({@link CarrierPool}).
  */
 final class VirtualThreadsModel implements ExecutionModel {
 
@@ -23,7 +23,7 @@ final class VirtualThreadsModel implements ExecutionModel {
             Workers.recordQueued(run, run.options.limit());
         }
         List<Thread> threads = new ArrayList<>(tasks);
-        Thread.Builder builder = Thread.ofVirtual().name("task-", 0);
+        Thread.Builder builder = CarrierPool.threads().name("task-", 0);
         try {
             for (int task = 0; task < tasks; task++) {
                 if (permits != null) {
@@ -45,7 +45,7 @@ final class VirtualThreadsModel implements ExecutionModel {
 
     /** The task's thread: it runs the task, lets viewers see its end, and gives back its permit. */
     private static Runnable body(RunState run, int task, Semaphore permits) {
-        BlockingTask blocking = new BlockingTask(run, task, Carriers.SHARED);
+        BlockingTask blocking = new BlockingTask(run, task, CarrierPool.tokens());
         return () -> {
             try {
                 blocking.run();

@@ -189,6 +189,7 @@ class CountingSemanticsTest {
             assertEquals(4, threads.size());
             for (String thread : threads) {
                 assertTrue(CARRIER.matcher(thread).matches(), "not a carrier: " + thread);
+                assertTrue(CarrierPool.isOwn(thread), "not one of the engine's own carriers: " + thread);
             }
             for (TimelineEvent event : events) {
                 assertFalse(event.thread().startsWith("VirtualThread["), "virtual thread named: " + event);

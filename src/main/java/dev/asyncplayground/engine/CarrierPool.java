@@ -1,0 +1,93 @@
+package dev.asyncplayground.engine;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Starts the virtual-threads model's tasks on carriers of their own, one per core, apart from the
+ * web server's.
+ *
+ * <p>Why their own: the web server's requests run on virtual threads too, on the JVM's default
+ * scheduler. Sharing its carriers, a task whose nap had ended waited in line behind everyone's
+ * requests: with sixty clients starting runs and following their event streams at once, tasks
+ * started up to 90 ms late (docs/benchmarks.md, 2026-11-29 08:25 UTC). A plain Java program on
+ * this machine has its carriers to itself, and so do the runs here; the OS shares the cores between
+ * the engine's carriers and the server's, as between any threads.
+ *
+ * <p>The JDK has no public way yet to give virtual threads another scheduler. Its own tests use the
+ * virtual thread builder's package-private constructor that takes one, which needs
+ * {@code --add-opens java.base/java.lang=ALL-UNNAMED}: {@code .mvn/jvm.config} and the jar's
+ * manifest give it. Without it the tasks share the default scheduler, one {@link Carriers} token
+ * per core, and {@link #missing()} says so.
+ */
+public final class CarrierPool {
+
+    /** The JVM option the pool needs. */
+    private static final String OPTION = "--add-opens java.base/java.lang=ALL-UNNAMED";
+
+    private static final Optional<Constructor<?>> BUILDER = builderTakingAScheduler();
+    private static final ForkJoinPool POOL = BUILDER.isPresent() ? newPool() : null;
+
+    private CarrierPool() {
+    }
+
+    /** A new builder of task threads: on the pool's carriers if it could be made, else on the default ones. */
+    static Thread.Builder.OfVirtual threads() {
+        if (POOL == null) {
+            return Thread.ofVirtual();
+        }
+        try {
+            return (Thread.Builder.OfVirtual) BUILDER.orElseThrow().newInstance(POOL);
+        } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("the JDK's virtual thread builder could not be made", e);
+        }
+    }
+
+    /** The tokens a task must hold to run: none on the pool, whose carriers are one per core already. */
+    static Carriers tokens() {
+        return POOL == null ? Carriers.SHARED : Carriers.UNLIMITED;
+    }
+
+    /**
+     * True if a carrier of this name is one of the pool's, whose names share a prefix such as
+     * {@code ForkJoinPool-1-worker-}.
+     */
+    static boolean isOwn(String carrier) {
+        if (POOL == null) {
+            return false;
+        }
+        String one = POOL.submit(Threads::current).join();
+        return carrier.startsWith(one.substring(0, one.lastIndexOf('-') + 1));
+    }
+
+    /** Why the tasks share the web server's carriers, to tell whoever starts the server; empty when they do not. */
+    public static Optional<String> missing() {
+        return POOL != null ? Optional.empty() : Optional.of("virtual-threads runs share the web server's"
+                + " carriers, so a busy server can delay them; start Java with " + OPTION
+                + " to give them carriers of their own.");
+    }
+
+    private static Optional<Constructor<?>> builderTakingAScheduler() {
+        try {
+            Constructor<?> builder = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder")
+                    .getDeclaredConstructor(Executor.class);
+            builder.setAccessible(true);
+            return Optional.of(builder);
+        } catch (ReflectiveOperationException | RuntimeException closed) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * One carrier per core, taking tasks first in, first out, as the default scheduler does; its
+     * threads are daemons named as the JDK names them ({@code ForkJoinPool-1-worker-1}), which is
+     * what a learner's own program would show.
+     */
+    private static ForkJoinPool newPool() {
+        return new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
+                ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true);
+    }
+}
