@@ -62,9 +62,8 @@ public record CoresGiven(double assumed, double given, double idealForCoresGiven
      * it had, that the OS shared the cores among them unevenly.
      */
     private static String note(double assumed, double given, double ideal, CpuUse used) {
-        String assumedCores = cores(assumed);
-        String of = assumedCores + (assumedCores.equals("1") ? " core" : " cores");
-        String forGiven = String.format(Locale.ROOT, "with %s cores the ideal is %.0f ms", cores(given), ideal);
+        String of = coreCount(assumed);
+        String forGiven = String.format(Locale.ROOT, "with %s the ideal is %.0f ms", coreCount(given), ideal);
         if (used.sharedAmongThemselves()) {
             return String.format(Locale.ROOT, "the OS shared %d cores unevenly among the %d threads computing at"
                     + " once, so some finished early and the last computed while a core stood idle: this run got %s"
@@ -72,6 +71,12 @@ public record CoresGiven(double assumed, double given, double idealForCoresGiven
         }
         return String.format(Locale.ROOT, "the machine gave this run %s of %s, other programs were busy; %s",
                 cores(given), of, forGiven);
+    }
+
+    /** "1 core", "1.4 cores". */
+    private static String coreCount(double n) {
+        String count = cores(n);
+        return count + (count.equals("1") ? " core" : " cores");
     }
 
     private static String cores(double n) {

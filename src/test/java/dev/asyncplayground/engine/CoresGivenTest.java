@@ -99,6 +99,13 @@ class CoresGivenTest {
         }
 
         @Test
+        void oneCoreGivenIsSingularToo() {
+            CoresGiven cores = CoresGiven.of(500, 1000, 500, onTwoCores(1_000, 1_000)).orElseThrow();
+            assertEquals("the machine gave this run 1 of 2 cores, other programs were busy;"
+                    + " with 1 core the ideal is 1000 ms", cores.note());
+        }
+
+        @Test
         void sayTheOsSharedTheCoresUnevenlyWhenMoreThreadsComputedThanCoresAndGotAllTheyCould() {
             CpuUse threeThreads = new CpuUse(1_800, 1_000, 1_850, 3, 2);
             CoresGiven cores = CoresGiven.of(1500, 3000, 1500, threeThreads).orElseThrow();
