@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 /** The execution models a scenario can run under. */
 public enum Mode {
     SEQUENTIAL("sequential", "one platform thread runs the tasks one after another"),
-    VIRTUAL_THREADS("virtual-threads", "one virtual thread per task, all at once, on a carrier per core (+1 for the server)"),
+    VIRTUAL_THREADS("virtual-threads", "one virtual thread per task, all at once, on a carrier per core"),
     EVENT_LOOP("event-loop", "one thread, asyncio style: waits are timers, CPU steps hold up every task"),
     PLATFORM_THREADS("platform-threads", "a fixed pool of OS threads; a waiting task keeps its thread, the rest queue");
 
