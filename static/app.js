@@ -240,7 +240,7 @@
     if (!summary.coresNote) return;
     if (row) {
       row.querySelector('.ideal').textContent =
-        `${seconds(summary.idealMs)} (${seconds(summary.idealForCoresGivenMs)} with ${summary.coresGiven} cores)`;
+        `${seconds(summary.idealMs)} (${seconds(summary.idealForCoresGivenMs)} with ${summary.coresGivenInWords})`;
     }
     const note = panel.querySelector('.cores-note');
     note.textContent = `Timing note: ${summary.coresNote}.`;

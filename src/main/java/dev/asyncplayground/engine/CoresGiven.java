@@ -51,6 +51,11 @@ public record CoresGiven(double assumed, double given, double idealForCoresGiven
         return idealMs + idealCpuMs * (1 / given - 1 / assumed);
     }
 
+    /** The cores given as the note words them, for wherever else they are shown: "1.4 cores", "1 core". */
+    public String givenInWords() {
+        return coreCount(given);
+    }
+
     /** True if the machine gave the run clearly fewer cores than its ideal assumed. */
     public boolean isShort() {
         return !note.isEmpty();

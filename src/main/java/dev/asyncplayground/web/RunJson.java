@@ -46,6 +46,7 @@ final class RunJson {
         run.coresGiven().ifPresent(cores -> {
             json.put("coresAssumed", round(cores.assumed()));
             json.put("coresGiven", round(cores.given()));
+            json.put("coresGivenInWords", cores.givenInWords());
             json.put("idealForCoresGivenMs", round(cores.idealForCoresGivenMs()));
             json.put("coresNote", cores.note());
         });

@@ -84,7 +84,7 @@ class HonestTimelinesTest {
         assertTrue(note.startsWith("Timing note: the machine gave this run ")
                 && note.contains("other programs were busy; with "), note);
         String ideal = session.each("td.ideal", "el.textContent").getFirst();
-        assertTrue(ideal.matches("\\d+\\.\\d\\d s \\(\\d+\\.\\d\\d s with [\\d.]+ cores\\)"),
+        assertTrue(ideal.matches("\\d+\\.\\d\\d s \\(\\d+\\.\\d\\d s with (1 core|\\d+\\.\\d cores|([02-9]|\\d{2,}) cores)\\)"),
                 "the ideal for the cores given beside the ideal: " + ideal);
         session.assertNoConsoleErrors();
     }

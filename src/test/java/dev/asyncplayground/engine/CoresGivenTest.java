@@ -105,6 +105,13 @@ class CoresGivenTest {
                     + " with 1 core the ideal is 1000 ms", cores.note());
         }
 
+        @ParameterizedTest(name = "{0} ms of CPU in 1000 ms of wall time -> \"{1}\"")
+        @CsvSource({"1430, 1.4 cores", "1000, 1 core", "960, 1 core", "1960, 2 cores", "700, 0.7 cores"})
+        void wordTheCoresGivenAsTheNoteDoesForThePageToShow(long cpuMs, String words) {
+            CoresGiven cores = CoresGiven.of(500, 1000, 500, onTwoCores(cpuMs, 1_000)).orElseThrow();
+            assertEquals(words, cores.givenInWords());
+        }
+
         @Test
         void sayTheOsSharedTheCoresUnevenlyWhenMoreThreadsComputedThanCoresAndGotAllTheyCould() {
             CpuUse threeThreads = new CpuUse(1_800, 1_000, 1_850, 3, 2);

@@ -96,7 +96,8 @@ class AdmissionApiTest {
             assertEquals(1, queued.get("queuePosition"));
             Map<String, Object> done = http.awaitRun(cpu, Duration.ofSeconds(30));
             assertEquals(0, done.get("queuePosition"));
-            for (String field : List.of("coresAssumed", "coresGiven", "idealForCoresGivenMs", "coresNote")) {
+            for (String field : List.of("coresAssumed", "coresGiven", "coresGivenInWords", "idealForCoresGivenMs",
+                    "coresNote")) {
                 assertTrue(done.containsKey(field), field + " in " + done.keySet());
             }
             double given = ((Number) done.get("coresGiven")).doubleValue();
