@@ -1,6 +1,7 @@
 package dev.asyncplayground.bench;
 
 import dev.asyncplayground.engine.CoresGiven;
+import dev.asyncplayground.engine.FidelityBar;
 import dev.asyncplayground.engine.Limits;
 import dev.asyncplayground.engine.Mode;
 import dev.asyncplayground.engine.Run;
@@ -184,9 +185,9 @@ final class FidelityBench {
     /** An exercise with some parameters set, and how the table names it. */
     private record Case(String label, Exercise exercise, Map<String, ?> params) {}
 
-    /** The bar of PRODUCT.md section 7 for an ideal time, in scenario ms. */
+    /** The bar of PRODUCT.md section 7 for an ideal time, in scenario ms ({@link FidelityBar}). */
     static double bar(double idealMs) {
-        return idealMs * 1.02 + 10;
+        return FidelityBar.of(idealMs);
     }
 
     /**

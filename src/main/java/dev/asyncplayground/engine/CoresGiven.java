@@ -19,11 +19,15 @@ import java.util.Optional;
  * @param given                cores they received (CPU / wall as measured), at most {@code assumed}
  * @param idealForCoresGivenMs the ideal elapsed time with {@code given} cores, in scenario ms
  * @param note                 in plain words, when the run was given clearly fewer cores than
- *                             assumed: how many, why, and the ideal for them; else empty
+ *                             assumed, or so few that a perfect run would have passed the
+ *                             {@link FidelityBar}: how many, why, and the ideal for them; else empty
  */
 public record CoresGiven(double assumed, double given, double idealForCoresGivenMs, String note) {
 
-    /** Below this share of the assumed cores, the summary says the machine gave less. */
+    /**
+     * Below this share of the assumed cores, the summary says the machine gave less; above it too,
+     * if the cores lost alone would put a perfect run past the {@link FidelityBar}.
+     */
     static final double SHORT_BELOW = 0.95;
 
     /**
@@ -42,7 +46,8 @@ public record CoresGiven(double assumed, double given, double idealForCoresGiven
         double assumed = idealCpuMs / idealCpuWall;
         double given = Math.min(assumed, (double) used.cpuNanos() / used.wallNanos());
         double ideal = idealFor(idealMs, idealCpuMs, assumed, given);
-        String note = given >= assumed * SHORT_BELOW ? "" : note(assumed, given, ideal, used);
+        boolean fallsShort = given < assumed * SHORT_BELOW || ideal > FidelityBar.of(idealMs);
+        String note = fallsShort ? note(assumed, given, ideal, used) : "";
         return Optional.of(new CoresGiven(assumed, given, ideal, note));
     }
 
@@ -53,10 +58,10 @@ public record CoresGiven(double assumed, double given, double idealForCoresGiven
 
     /** The cores given as the note words them, for wherever else they are shown: "1.4 cores", "1 core". */
     public String givenInWords() {
-        return coreCount(given);
+        return coreCount(cores(given, assumed));
     }
 
-    /** True if the machine gave the run clearly fewer cores than its ideal assumed. */
+    /** True if the machine gave the run clearly fewer cores than its ideal assumed: the note says so. */
     public boolean isShort() {
         return !note.isEmpty();
     }
@@ -67,21 +72,31 @@ public record CoresGiven(double assumed, double given, double idealForCoresGiven
      * it had, that the OS shared the cores among them unevenly.
      */
     private static String note(double assumed, double given, double ideal, CpuUse used) {
-        String of = coreCount(assumed);
-        String forGiven = String.format(Locale.ROOT, "with %s the ideal is %.0f ms", coreCount(given), ideal);
+        String of = coreCount(cores(assumed));
+        String got = cores(given, assumed);
+        String forGiven = String.format(Locale.ROOT, "with %s the ideal is %.0f ms", coreCount(got), ideal);
         if (used.sharedAmongThemselves()) {
             return String.format(Locale.ROOT, "the OS shared %d cores unevenly among the %d threads computing at"
                     + " once, so some finished early and the last computed while a core stood idle: this run got %s"
-                    + " of %s; %s", used.cores(), used.mostAtOnce(), cores(given), of, forGiven);
+                    + " of %s; %s", used.cores(), used.mostAtOnce(), got, of, forGiven);
         }
         return String.format(Locale.ROOT, "the machine gave this run %s of %s, other programs were busy; %s",
-                cores(given), of, forGiven);
+                got, of, forGiven);
     }
 
-    /** "1 core", "1.4 cores". */
-    private static String coreCount(double n) {
-        String count = cores(n);
+    /** "1 core", "1.4 cores", for a count already written out. */
+    private static String coreCount(String count) {
         return count + (count.equals("1") ? " core" : " cores");
+    }
+
+    /**
+     * {@code n} with one decimal, or two where one would read as {@code assumed} although two do
+     * not: 0.97 of 1 core is not "1 of 1 core".
+     */
+    private static String cores(double n, double assumed) {
+        String one = cores(n);
+        String two = String.format(Locale.ROOT, "%.2f", n);
+        return one.equals(cores(assumed)) && !two.equals(String.format(Locale.ROOT, "%.2f", assumed)) ? two : one;
     }
 
     private static String cores(double n) {

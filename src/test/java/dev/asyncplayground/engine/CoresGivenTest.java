@@ -106,7 +106,8 @@ class CoresGivenTest {
         }
 
         @ParameterizedTest(name = "{0} ms of CPU in 1000 ms of wall time -> \"{1}\"")
-        @CsvSource({"1430, 1.4 cores", "1000, 1 core", "960, 1 core", "1960, 2 cores", "700, 0.7 cores"})
+        @CsvSource({"1430, 1.4 cores", "1000, 1 core", "960, 1 core", "1960, 1.96 cores", "1999, 2 cores",
+            "700, 0.7 cores"})
         void wordTheCoresGivenAsTheNoteDoesForThePageToShow(long cpuMs, String words) {
             CoresGiven cores = CoresGiven.of(500, 1000, 500, onTwoCores(cpuMs, 1_000)).orElseThrow();
             assertEquals(words, cores.givenInWords());
@@ -127,6 +128,20 @@ class CoresGivenTest {
             CoresGiven cores = CoresGiven.of(1500, 3000, 1500, threeThreadsSqueezed).orElseThrow();
             assertEquals("the machine gave this run 1.4 of 2 cores, other programs were busy;"
                     + " with 1.4 cores the ideal is 2143 ms", cores.note());
+        }
+
+        @Test
+        void sayItWhenTheCoresLostAloneWouldPutAPerfectRunPastTheBar() {
+            CoresGiven cores = CoresGiven.of(1000, 1000, 1000, new CpuUse(952, 1_000, 1_000, 1, 1)).orElseThrow();
+            assertTrue(cores.idealForCoresGivenMs() > FidelityBar.of(1000), "past the bar: " + cores);
+            assertEquals("the machine gave this run 0.95 of 1 core, other programs were busy;"
+                    + " with 0.95 cores the ideal is 1050 ms", cores.note());
+        }
+
+        @Test
+        void sayNothingWhenTheCoresLostKeepAPerfectRunWithinTheBar() {
+            CoresGiven cores = CoresGiven.of(1000, 1000, 1000, new CpuUse(985, 1_000, 1_000, 1, 1)).orElseThrow();
+            assertEquals("", cores.note());
         }
 
         @Test
