@@ -12,6 +12,7 @@
   const { updateSpeedups, judge, predictedOf, Judge } = window.Judge;
   const runs = new Map();
   let frameQueued = false;
+  let tickQueued = false;
 
   /** The shared axis: long enough for every run's ideal and current time, so all runs compare. */
   function axisMs() {
@@ -42,24 +43,57 @@
     return Math.max(30, Math.floor((free - 32) / Math.max(1, panels.length)) - heading - 6 - 6 - 14);
   }
 
+  /**
+   * Redraws every run whose picture changed: a live run each time, a finished or queued one only
+   * when the axis, the view or the page's width moved. Reads the page first, then writes, so the
+   * browser lays it out once.
+   */
   function redraw() {
     frameQueued = false;
     const axis = axisMs();
-    let live = false;
+    const frames = [];
     runs.forEach((entry) => {
-      const { model, panel } = entry;
-      const comparison = panel.closest('.comparison');
+      const comparison = entry.panel.closest('.comparison');
       if (!comparison) return;
       const view = viewOf(comparison);
-      const first = comparison.querySelector('.run') === panel;
-      drawRun(model, panel.querySelector('.timeline'), axis, Object.assign({}, view, { axis: !view.presenting || first }));
-      const drawn = panel.querySelector('.timeline svg');
-      if (drawn) panel.style.setProperty('--output-height', drawn.getAttribute('height') + 'px');
+      const first = comparison.querySelector('.run') === entry.panel;
+      const options = Object.assign({}, view, { axis: !view.presenting || first });
+      const container = entry.panel.querySelector('.timeline');
+      frames.push({ entry, view, options, container, picture: pictureOf(entry.model, container, axis, options) });
+    });
+    let live = false;
+    frames.forEach(({ entry, view, options, container, picture }) => {
+      const { model, panel } = entry;
+      if (entry.picture !== picture || container.firstElementChild !== entry.drawn) {
+        drawRun(model, container, axis, options);
+        entry.picture = picture;
+        entry.drawn = container.firstElementChild;
+        if (entry.drawn) panel.style.setProperty('--output-height', entry.drawn.getAttribute('height') + 'px');
+      }
       drawThreadLegend(model, panel, view);
       showClock(entry);
       live = live || !model.done;
     });
-    if (live) setTimeout(requestRedraw, 100);
+    if (live) tickWhileLive();
+  }
+
+  /** Everything a run's timeline depends on, as one string: the same string, the same picture. */
+  function pictureOf(model, container, axis, options) {
+    return [model.lastSeq, model.nowMs(), axis, container.clientWidth, options.colourBy, options.highlight,
+      options.cursorMs, options.presenting, options.axis, options.laneBudget].join('|');
+  }
+
+  /**
+   * While any run is live, one timer redraws ten times a second, so that running bars grow and
+   * clocks tick. One: a redraw for an event must not start a second timer beside it.
+   */
+  function tickWhileLive() {
+    if (tickQueued) return;
+    tickQueued = true;
+    setTimeout(() => {
+      tickQueued = false;
+      requestRedraw();
+    }, 100);
   }
 
   /** The elapsed clock of a run: ticking while it runs, its final time once done. */

@@ -4,18 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.asyncplayground.web.RunningApp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Timelines and figures that don't mislead: lanes stop at their task's end, a stated speedup
- * baseline, lanes in order, and a CPU run squeezed by other programs says so.
+ * baseline, lanes in order, a CPU run squeezed by other programs says so, and the live page
+ * redraws only what changes, so that it takes little CPU from the runs it shows.
  */
 class HonestTimelinesTest {
 
@@ -89,6 +93,38 @@ class HonestTimelinesTest {
         session.assertNoConsoleErrors();
     }
 
+    /**
+     * The page shares the machine with the runs it shows: redrawing every timeline at every frame
+     * took about two thirds of a core on the project's 2-core VM while CPU runs were timed.
+     */
+    @Test
+    void aRunningTimelineIsRedrawnAboutTenTimesASecondAndAFinishedOneNotAtAll() throws InterruptedException {
+        session.open("/exercises/cpu-vs-io");
+        new Select(browser().findElement(By.name("kind"))).selectByVisibleText("io");
+        setField("tasks", "2");
+        setField("duration", "3s");
+        tick("sequential");
+        tick("virtual-threads");
+        untick("event-loop");
+        untick("platform-threads");
+        browser().findElement(By.id("run-button")).click();
+        new WebDriverWait(browser(), Duration.ofSeconds(20)).until(d -> "done".equals(status("virtual-threads")));
+        Select colourBy = new Select(browser().findElement(By.cssSelector("select.colour-by")));
+        for (String by : List.of("thread", "state", "thread", "state")) {
+            colourBy.selectByValue(by); // a redraw each, none of which may start a second ticking timer
+            Thread.sleep(60);
+        }
+        Thread.sleep(300); // past the events of the moment: sequential's second nap has begun
+
+        Map<?, ?> redraws = redrawsPerModeWithin(600);
+
+        assertEquals("running", status("sequential"), "the window fell inside sequential's second nap");
+        assertEquals(0L, redraws.get("virtual-threads"), "a finished run's timeline is left as drawn");
+        long live = (Long) redraws.get("sequential");
+        assertTrue(live >= 1 && live <= 12, "the running one grows about ten times a second: " + live + " in 0.6 s");
+        session.assertNoConsoleErrors();
+    }
+
     @Test
     void runsTooShortToTimeGetNoSpeedupNorGuessRatio() {
         session.open("/exercises/counting");
@@ -130,6 +166,20 @@ class HonestTimelinesTest {
 
     private static ChromeDriver browser() {
         return session.driver();
+    }
+
+    /** How many times each run's timeline was drawn anew in the next {@code millis} ms, by mode. */
+    private static Map<?, ?> redrawsPerModeWithin(long millis) throws InterruptedException {
+        browser().executeScript("window.redraws = {}; document.querySelectorAll('.run').forEach((panel) => {"
+                + " const mode = panel.dataset.mode; window.redraws[mode] = 0;"
+                + " new MutationObserver(() => { window.redraws[mode]++; })"
+                + ".observe(panel.querySelector('.timeline'), { childList: true }); });");
+        Thread.sleep(millis);
+        return (Map<?, ?>) browser().executeScript("return window.redraws;");
+    }
+
+    private static String status(String mode) {
+        return browser().findElement(By.cssSelector(".run[data-mode='" + mode + "']")).getAttribute("data-status");
     }
 
     private static void setField(String name, String value) {
