@@ -19,8 +19,9 @@ import java.util.Optional;
  * @param given                cores they received (CPU / wall as measured), at most {@code assumed}
  * @param idealForCoresGivenMs the ideal elapsed time with {@code given} cores, in scenario ms
  * @param note                 in plain words, when the run was given clearly fewer cores than
- *                             assumed, or so few that a perfect run would have passed the
- *                             {@link FidelityBar}: how many, why, and the ideal for them; else empty
+ *                             assumed, or so few that even a perfect run would have taken
+ *                             longer than the {@link FidelityBar} allows: how many, why, and the
+ *                             ideal for them; else empty
  */
 public record CoresGiven(double assumed, double given, double idealForCoresGivenMs, String note) {
 
