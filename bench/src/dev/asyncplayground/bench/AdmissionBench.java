@@ -1,5 +1,6 @@
 package dev.asyncplayground.bench;
 
+import dev.asyncplayground.engine.FidelityBar;
 import dev.asyncplayground.engine.Limits;
 import dev.asyncplayground.engine.Mode;
 import dev.asyncplayground.engine.RunRegistry;
@@ -164,7 +165,7 @@ final class AdmissionBench {
             Thread.sleep(HOST_GAP);
             double elapsed = HostYardstick.burn(2, 2, 250_000_000L) / 1e6;
             over[i] = elapsed - 500;
-            met += elapsed <= FidelityBench.bar(500) ? 1 : 0;
+            met += elapsed <= FidelityBar.of(500) ? 1 : 0;
         }
         table.row("cpu 4x250ms", "host alone", runs, "-", "-", "-", "-", "-",
                 Stats.f(Stats.percentile(Stats.sorted(over), 50), 1), Stats.f(Stats.max(over), 1),
@@ -217,10 +218,10 @@ final class AdmissionBench {
             double ideal = ApiClient.number(run, "idealMs");
             double elapsed = ApiClient.number(run, "elapsedMs");
             over[i] = elapsed - ideal;
-            met += "done".equals(run.get("status")) && elapsed <= FidelityBench.bar(ideal) ? 1 : 0;
+            met += "done".equals(run.get("status")) && elapsed <= FidelityBar.of(ideal) ? 1 : 0;
             double forCores = run.containsKey("idealForCoresGivenMs") ? ApiClient.number(run, "idealForCoresGivenMs")
                     : ideal;
-            metForCores += "done".equals(run.get("status")) && elapsed <= FidelityBench.bar(forCores) ? 1 : 0;
+            metForCores += "done".equals(run.get("status")) && elapsed <= FidelityBar.of(forCores) ? 1 : 0;
             double given = ApiClient.number(run, "coresGiven");
             fewestCores = Double.isNaN(fewestCores) || given < fewestCores ? given : fewestCores;
         }

@@ -1,6 +1,7 @@
 package dev.asyncplayground.bench;
 
 import dev.asyncplayground.engine.CoresGiven;
+import dev.asyncplayground.engine.FidelityBar;
 import dev.asyncplayground.engine.Limits;
 import dev.asyncplayground.engine.Mode;
 import dev.asyncplayground.engine.Run;
@@ -55,7 +56,7 @@ final class CoresBench {
                         RunClock.awaitEnd(run, MAX_RUN);
                         double measured = run.summary().elapsedMs();
                         CoresGiven cores = run.coresGiven().orElseThrow();
-                        double bar = FidelityBench.bar(cores.idealForCoresGivenMs());
+                        double bar = FidelityBar.of(cores.idealForCoresGivenMs());
                         boolean ok = measured <= bar;
                         met &= ok;
                         table.row(competitors, options.mode().id() + (options.mode() == Mode.PLATFORM_THREADS

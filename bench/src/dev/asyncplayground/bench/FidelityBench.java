@@ -122,7 +122,7 @@ final class FidelityBench {
         HostYardstick.burn(threads, 1, burnNanos / 10);
         for (int i = 0; i < REPEATS; i++) {
             elapsed[i] = HostYardstick.burn(threads, 1, burnNanos) / 1e6;
-            met += elapsed[i] <= bar(ideal) ? 1 : 0;
+            met += elapsed[i] <= FidelityBar.of(ideal) ? 1 : 0;
         }
         out.printf("host alone, for the %s row: %d plain platform threads burning %d ms of CPU each on %d cores,"
                 + " ideal %.0f ms: %s ms, %d of %d within the bar (HostYardstick)%n", CROWDED, threads,
@@ -150,17 +150,17 @@ final class FidelityBench {
             fewestCores = Double.isNaN(fewestCores) ? given : Math.min(fewestCores, given);
             if (run.status() != RunStatus.DONE) {
                 unfinished = " " + run.status().label() + ": " + run.message();
-            } else if (elapsed <= bar(ideal)) {
+            } else if (elapsed <= FidelityBar.of(ideal)) {
                 met++;
-            } else if (cores.filter(c -> c.given() < c.assumed()).filter(c -> elapsed <= bar(c.idealForCoresGivenMs()))
-                    .isPresent()) {
+            } else if (cores.filter(c -> c.given() < c.assumed())
+                    .filter(c -> elapsed <= FidelityBar.of(c.idealForCoresGivenMs())).isPresent()) {
                 metForCores++;
             }
         }
         double worstReal = (Stats.max(measured) - ideal) / options.speed();
         table.row(id, options.mode().id(), Stats.f(options.speed(), 0), Stats.f(ideal, 1),
                 Stats.f(Stats.min(measured), 1), Stats.f(Stats.median(measured), 1), Stats.f(Stats.max(measured), 1),
-                Stats.f(bar(ideal), 1), Stats.f(worstReal, 2), Double.isNaN(fewestCores) ? "-" : Stats.f(fewestCores, 2),
+                Stats.f(FidelityBar.of(ideal), 1), Stats.f(worstReal, 2), Double.isNaN(fewestCores) ? "-" : Stats.f(fewestCores, 2),
                 verdict(met, metForCores) + unfinished);
         return met + metForCores == REPEATS;
     }
@@ -184,11 +184,6 @@ final class FidelityBench {
 
     /** An exercise with some parameters set, and how the table names it. */
     private record Case(String label, Exercise exercise, Map<String, ?> params) {}
-
-    /** The bar of PRODUCT.md section 7 for an ideal time, in scenario ms ({@link FidelityBar}). */
-    static double bar(double idealMs) {
-        return FidelityBar.of(idealMs);
-    }
 
     /**
      * What a quick look at each mode's ideal tells before the timed runs.

@@ -1,5 +1,6 @@
 package dev.asyncplayground.bench;
 
+import dev.asyncplayground.engine.FidelityBar;
 import dev.asyncplayground.engine.Mode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -82,7 +83,7 @@ final class FirstRunBench {
             Map<String, Object> run = api.awaitRun((String) posted.body().get("id"), MAX_RUN);
             double ideal = ApiClient.number(run, "idealMs");
             double measured = ApiClient.number(run, "elapsedMs");
-            boolean ok = "done".equals(run.get("status")) && measured <= FidelityBench.bar(ideal);
+            boolean ok = "done".equals(run.get("status")) && measured <= FidelityBar.of(ideal);
             table.row(c.label(), warm ? "on" : "off", repeat, Stats.f(app.firstPageNanos() / 1e6, 0),
                     warmedUp(app.log()), Stats.f(ideal, 1), Stats.f(measured, 1), Stats.f(measured - ideal, 1),
                     run.containsKey("coresGiven") ? run.get("coresGiven") + " of " + run.get("coresAssumed") : "-",
