@@ -62,7 +62,7 @@ public record CoresGiven(double assumed, double given, double idealForCoresGiven
         return coreCount(cores(given, assumed));
     }
 
-    /** True if the machine gave the run clearly fewer cores than its ideal assumed: the note says so. */
+    /** True if the note has something to say: the run got clearly fewer cores, or few enough to miss the bar. */
     public boolean isShort() {
         return !note.isEmpty();
     }
