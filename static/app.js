@@ -8,7 +8,7 @@
 (function () {
   'use strict';
 
-  const { RunModel, drawRun, seconds, threadColour, threadsOf } = window.Timeline;
+  const { RunModel, drawRun, growRun, seconds, threadColour, threadsOf } = window.Timeline;
   const { updateSpeedups, judge, predictedOf, Judge } = window.Judge;
   const runs = new Map();
   let frameQueued = false;
@@ -44,9 +44,9 @@
   }
 
   /**
-   * Redraws every run whose picture changed: a live run each time, a finished or queued one only
-   * when the axis, the view or the page's width moved. Reads the page first, then writes, so the
-   * browser lays it out once.
+   * Redraws every run whose picture changed: a live run's open segments grow in place while
+   * nothing else changed; a run is drawn anew when an event came, or the axis, the view or the
+   * page's width moved. Reads the page first, then writes, so the browser lays it out once.
    */
   function redraw() {
     frameQueued = false;
@@ -59,17 +59,20 @@
       const first = comparison.querySelector('.run') === entry.panel;
       const options = Object.assign({}, view, { axis: !view.presenting || first });
       const container = entry.panel.querySelector('.timeline');
-      frames.push({ entry, view, options, container, picture: pictureOf(entry.model, container, axis, options) });
+      frames.push({ entry, view, options, container, shape: shapeOf(entry.model, container, axis, options),
+        clock: entry.model.nowMs() });
     });
     let live = false;
-    frames.forEach(({ entry, view, options, container, picture }) => {
+    frames.forEach(({ entry, view, options, container, shape, clock }) => {
       const { model, panel } = entry;
-      if (entry.picture !== picture || container.firstElementChild !== entry.drawn) {
+      const sameShape = entry.shape === shape && container.firstElementChild === entry.drawn;
+      if (!sameShape || (entry.clock !== clock && !growRun(model, container))) {
         drawRun(model, container, axis, options);
-        entry.picture = picture;
         entry.drawn = container.firstElementChild;
         if (entry.drawn) panel.style.setProperty('--output-height', entry.drawn.getAttribute('height') + 'px');
       }
+      entry.shape = shape;
+      entry.clock = clock;
       drawThreadLegend(model, panel, view);
       showClock(entry);
       live = live || !model.done;
@@ -77,9 +80,12 @@
     if (live) tickWhileLive();
   }
 
-  /** Everything a run's timeline depends on, as one string: the same string, the same picture. */
-  function pictureOf(model, container, axis, options) {
-    return [model.lastSeq, model.nowMs(), axis, container.clientWidth, options.colourBy, options.highlight,
+  /**
+   * Everything a run's timeline depends on but its clock, as one string: the same string, the
+   * same drawing, whose open segments only grow as the clock ticks.
+   */
+  function shapeOf(model, container, axis, options) {
+    return [model.lastSeq, model.done, axis, container.clientWidth, options.colourBy, options.highlight,
       options.cursorMs, options.presenting, options.axis, options.laneBudget].join('|');
   }
 
@@ -99,7 +105,9 @@
   /** The elapsed clock of a run: ticking while it runs, its final time once done. */
   function showClock({ model, panel }) {
     const clock = panel.querySelector('.clock');
-    if (panel.dataset.status === 'running' || model.done) clock.textContent = seconds(model.nowMs());
+    if (panel.dataset.status !== 'running' && !model.done) return;
+    const text = seconds(model.nowMs());
+    if (clock.textContent !== text) clock.textContent = text;
   }
 
   /** Lists the OS threads that ran this run's steps; clicking one highlights it. */

@@ -302,6 +302,9 @@
       labelEvery: Math.max(1, Math.ceil(labelH / laneH)) };
   }
 
+  /** What growRun needs of each drawing: its x scale and the rects of its open segments. */
+  const growing = new WeakMap();
+
   /** Draws one run into its container on an axis from 0 to axisMs, cut at view.cursorMs if set. */
   function drawRun(model, container, axisMs, view = {}) {
     const { width, labelW, plotW, laneH, axisH, labelEvery } = layout(model, container, view);
@@ -321,18 +324,36 @@
       if (view.axis !== false) el('text', { x: x(t), y: axisH - 8, class: 'tick' }, svg).textContent = tickLabel(t, step);
     }
     const labelled = labelledLanes(model, labelEvery);
+    const open = [];
     model.lanes.forEach((lane, i) => {
       const y = top + i * laneH;
       if (labelled.has(i)) {
         el('text', { x: labelW - 6, y: y + laneH / 2, 'dominant-baseline': 'central', class: 'lane-label' }, svg)
           .textContent = lane.name;
       }
-      drawLane(model, lane, svg, { x, y, laneH, view });
+      drawLane(model, lane, svg, { x, y, laneH, view, open });
     });
-    if (view.cursorMs !== null && view.cursorMs !== undefined) {
-      el('line', { x1: x(view.cursorMs), x2: x(view.cursorMs), y1: axisH - 4, y2: height, class: 'cursor' }, svg);
-    }
+    const cut = view.cursorMs !== null && view.cursorMs !== undefined;
+    if (cut) el('line', { x1: x(view.cursorMs), x2: x(view.cursorMs), y1: axisH - 4, y2: height, class: 'cursor' }, svg);
+    growing.set(svg, cut || model.aggregated ? null : { x, open });
     container.replaceChildren(svg);
+  }
+
+  /**
+   * Stretches the open segments of the run drawn in container to the model's now, leaving the
+   * rest of the drawing alone, and says whether it could: only a drawing whose shape is otherwise
+   * unchanged (same events, axis and view) may grow, and never one cut by the cursor or
+   * aggregated, which drawRun must draw anew.
+   */
+  function growRun(model, container) {
+    const drawing = growing.get(container.firstElementChild);
+    if (!drawing) return false;
+    const nowMs = model.nowMs();
+    drawing.open.forEach(({ rect, title, lane, s }) => {
+      rect.setAttribute('width', Math.max(1, drawing.x(nowMs) - drawing.x(s.startMs)));
+      title.textContent = segmentTitle(lane, Object.assign({}, s, { endMs: nowMs }));
+    });
+    return true;
   }
 
   /**
@@ -354,16 +375,22 @@
     return chosen;
   }
 
+  /** A segment's tooltip: task, state and detail, when, and on which OS thread. */
+  function segmentTitle(lane, s) {
+    return `${lane.name} · ${s.state}${s.detail ? ' (' + s.detail + ')' : ''}\n`
+      + `${seconds(s.startMs)} → ${seconds(s.endMs)}${s.thread ? '\nthread ' + s.thread : ''}`;
+  }
+
   /** One lane's segments, its end mark and its print and shared-value marks. */
-  function drawLane(model, lane, svg, { x, y, laneH, view }) {
+  function drawLane(model, lane, svg, { x, y, laneH, view, open }) {
     const part = cutAt(model, lane, view.cursorMs);
     const inset = laneH > 4 ? 1 : 0;
-    part.segments.forEach((s) => {
+    part.segments.forEach((s, i) => {
       const w = Math.max(1, x(s.endMs) - x(s.startMs));
-      titled(paint(el('rect', { x: x(s.startMs), y: y + inset, width: w, height: laneH - 2 * inset,
+      const rect = titled(paint(el('rect', { x: x(s.startMs), y: y + inset, width: w, height: laneH - 2 * inset,
         class: 'seg seg-' + s.state, 'data-task': lane.name, 'data-state': s.state, 'data-thread': s.thread }, svg),
-      s, view), `${lane.name} · ${s.state}${s.detail ? ' (' + s.detail + ')' : ''}\n`
-        + `${seconds(s.startMs)} → ${seconds(s.endMs)}${s.thread ? '\nthread ' + s.thread : ''}`);
+      s, view), segmentTitle(lane, s));
+      if (lane.open && i === part.segments.length - 1) open.push({ rect, title: rect.lastChild, lane, s });
     });
     if (part.ended) {
       const kind = lane.outcome === 'done' ? 'end-done' : 'end-failed';
@@ -375,5 +402,5 @@
       class: m.kind }, svg), `${lane.name} ${m.text} at ${seconds(m.atMs)}\nthread ${m.thread}`));
   }
 
-  global.Timeline = { RunModel, drawRun, seconds, niceStep, threadColour, threadsOf, DETAILED_LANES, KEPT_EVENTS };
+  global.Timeline = { RunModel, drawRun, growRun, seconds, niceStep, threadColour, threadsOf, DETAILED_LANES, KEPT_EVENTS };
 })(window);
