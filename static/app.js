@@ -66,7 +66,7 @@
     frames.forEach(({ entry, view, options, container, shape, clock }) => {
       const { model, panel } = entry;
       const sameShape = entry.shape === shape && container.firstElementChild === entry.drawn;
-      if (!sameShape || (entry.clock !== clock && !growRun(model, container))) {
+      if (!sameShape || (entry.clock !== clock && !growRun(container, clock))) {
         drawRun(model, container, axis, options);
         entry.drawn = container.firstElementChild;
         if (entry.drawn) panel.style.setProperty('--output-height', entry.drawn.getAttribute('height') + 'px');
@@ -74,7 +74,7 @@
       entry.shape = shape;
       entry.clock = clock;
       drawThreadLegend(model, panel, view);
-      showClock(entry);
+      showClock(model, panel, clock);
       live = live || !model.done;
     });
     if (live) tickWhileLive();
@@ -102,11 +102,11 @@
     }, 100);
   }
 
-  /** The elapsed clock of a run: ticking while it runs, its final time once done. */
-  function showClock({ model, panel }) {
+  /** The elapsed clock of a run, at nowMs as its timeline shows it: ticking while it runs, final once done. */
+  function showClock(model, panel, nowMs) {
     const clock = panel.querySelector('.clock');
     if (panel.dataset.status !== 'running' && !model.done) return;
-    const text = seconds(model.nowMs());
+    const text = seconds(nowMs);
     if (clock.textContent !== text) clock.textContent = text;
   }
 

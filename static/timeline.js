@@ -340,15 +340,14 @@
   }
 
   /**
-   * Stretches the open segments of the run drawn in container to the model's now, leaving the
-   * rest of the drawing alone, and says whether it could: only a drawing whose shape is otherwise
-   * unchanged (same events, axis and view) may grow, and never one cut by the cursor or
-   * aggregated, which drawRun must draw anew.
+   * Stretches the open segments of the run drawn in container to nowMs, leaving the rest of the
+   * drawing alone, and says whether it could: only a drawing whose shape is otherwise unchanged
+   * (same events, axis and view) may grow, and never one cut by the cursor or aggregated, which
+   * drawRun must draw anew.
    */
-  function growRun(model, container) {
+  function growRun(container, nowMs) {
     const drawing = growing.get(container.firstElementChild);
     if (!drawing) return false;
-    const nowMs = model.nowMs();
     drawing.open.forEach(({ rect, title, lane, s }) => {
       rect.setAttribute('width', Math.max(1, drawing.x(nowMs) - drawing.x(s.startMs)));
       title.textContent = segmentTitle(lane, Object.assign({}, s, { endMs: nowMs }));

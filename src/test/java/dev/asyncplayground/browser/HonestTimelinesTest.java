@@ -174,7 +174,6 @@ class HonestTimelinesTest {
         return session.driver();
     }
 
-    /** How many times each run's timeline was drawn anew in the next {@code millis} ms, by mode. */
     /**
      * Per mode, within the given time: how many times its timeline changed at all (one count per
      * batch of changes, about one per frame drawn), and how many of those drew it anew.
