@@ -18,13 +18,14 @@ import java.util.Set;
  * <p>Arguments, in any order: {@code fidelity}, {@code scale}, {@code streaming}, {@code firstrun},
  * {@code cores}, {@code admission} or {@code all}
  * (the default) pick sections; {@code 1m} adds 1,000,000 tasks to the scale section;
- * {@code realtime} runs fidelity at speed 1 whatever its length; {@code viewers=100+1000} picks the
+ * {@code realtime} runs fidelity at speed 1 whatever its length; {@code exercises} makes the first-run
+ * section's cases every exercise at its defaults in every mode; {@code viewers=100+1000} picks the
  * streaming section's viewer counts (default 1, 100 and 1,000).
  */
 public final class Bench {
 
     private static final Set<String> KNOWN = Set.of("all", "fidelity", "scale", "streaming", "firstrun", "admission", "cores", "1m",
-            "realtime");
+            "realtime", "exercises");
 
     private static final String VIEWERS = "viewers=";
 
@@ -70,8 +71,10 @@ public final class Bench {
             verdicts.put("streaming", new StreamingBench(out, viewerCounts(words)).run());
         }
         if (all || words.contains("firstrun")) {
-            section(out, "4. First run on a fresh JVM, with and without the warm-up");
-            verdicts.put("first run", new FirstRunBench(out).run());
+            boolean everyExercise = words.contains("exercises");
+            section(out, "4. First run on a fresh JVM, " + (everyExercise ? "every exercise in every mode, warmed up"
+                    : "with and without the warm-up"));
+            verdicts.put("first run", new FirstRunBench(out, everyExercise).run());
         }
         if (all || words.contains("cores")) {
             section(out, "5. Cores given under a competing load");
