@@ -20,7 +20,11 @@
   /** Minutes read better than seconds from here on (laundry's day lasts hours). */
   const MINUTES_FROM_MS = 10 * 60000;
 
-  /** A duration for reading: seconds below ten minutes, whole minutes from there. */
+  /**
+   * A duration for reading: seconds below ten minutes, whole minutes from there. The server's
+   * timeline.ReadableDuration writes them the same way (a timing note names an ideal so); both are
+   * checked against src/test/resources/durations/golden.json.
+   */
   function seconds(ms) {
     if (ms === null || ms === undefined) return '';
     if (Math.abs(ms) >= MINUTES_FROM_MS) return Math.round(ms / 60000) + ' min';

@@ -1,5 +1,6 @@
 package dev.asyncplayground.engine;
 
+import dev.asyncplayground.timeline.ReadableDuration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -30,6 +31,11 @@ public record CoresGiven(double assumed, double given, double idealForCoresGiven
      * if the cores lost alone would put a perfect run past the {@link FidelityBar}.
      */
     static final double SHORT_BELOW = 0.95;
+    /**
+     * Ideals shorter than this are named in milliseconds, as the API gives them; longer ones (a run
+     * at speed 1000 or 3600 lasts minutes of scenario time) as the page writes durations.
+     */
+    private static final double IN_MS_BELOW = 10_000;
 
     /**
      * Compares the ideal run with the measured one.
@@ -75,7 +81,7 @@ public record CoresGiven(double assumed, double given, double idealForCoresGiven
     private static String note(double assumed, double given, double ideal, CpuUse used) {
         String of = coreCount(cores(assumed));
         String got = cores(given, assumed);
-        String forGiven = String.format(Locale.ROOT, "with %s the ideal is %.0f ms", coreCount(got), ideal);
+        String forGiven = "with " + coreCount(got) + " the ideal is " + duration(ideal);
         if (used.sharedAmongThemselves()) {
             return String.format(Locale.ROOT, "the OS shared %d cores unevenly among the %d threads computing at"
                     + " once, so some finished early and the last computed while a core stood idle: this run got %s"
@@ -83,6 +89,11 @@ public record CoresGiven(double assumed, double given, double idealForCoresGiven
         }
         return String.format(Locale.ROOT, "the machine gave this run %s of %s, other programs were busy; %s",
                 got, of, forGiven);
+    }
+
+    /** "714 ms", "440.4 s", "48 min". */
+    private static String duration(double ms) {
+        return ms < IN_MS_BELOW ? String.format(Locale.ROOT, "%.0f ms", ms) : ReadableDuration.of(ms);
     }
 
     /** "1 core", "1.4 cores", for a count already written out. */

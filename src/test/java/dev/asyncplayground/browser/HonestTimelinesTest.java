@@ -131,6 +131,30 @@ class HonestTimelinesTest {
         session.assertNoConsoleErrors();
     }
 
+    /**
+     * A chess simul sends over a hundred events a second. Drawn anew at every animation frame, its
+     * page took a core from the run on the project's 2-core VM; events are drawn as clocks tick.
+     */
+    @Test
+    void aRunWithManyEventsIsDrawnAnewAboutTenTimesASecondNotAtEveryFrame() throws InterruptedException {
+        session.open("/exercises/chess-simul");
+        tick("sequential");
+        untick("event-loop");
+        untick("virtual-threads");
+        untick("platform-threads");
+        browser().findElement(By.id("run-button")).click();
+        new WebDriverWait(browser(), Duration.ofSeconds(20)).until(d -> "running".equals(status("sequential")));
+        Thread.sleep(300);
+
+        List<?> live = (List<?>) changesPerModeWithin(1000).get("sequential");
+
+        assertEquals("running", status("sequential"), "the window fell inside the run (about 2.8 s)");
+        long drawnAnew = (Long) live.get(1);
+        assertTrue(drawnAnew >= 3 && drawnAnew <= 13, "events came all the time, and the run was drawn anew "
+                + drawnAnew + " times in 1 s");
+        session.assertNoConsoleErrors();
+    }
+
     @Test
     void runsTooShortToTimeGetNoSpeedupNorGuessRatio() {
         session.open("/exercises/counting");

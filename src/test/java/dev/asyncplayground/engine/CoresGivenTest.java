@@ -138,6 +138,15 @@ class CoresGivenTest {
                     + " with 0.95 cores the ideal is 1050 ms", cores.note());
         }
 
+        @ParameterizedTest(name = "an ideal of {0} ms at 0.6 of 1 core -> \"{1}\"")
+        @CsvSource({"4000, 6667 ms", "264240, 440.4 s", "1743780, 48 min"})
+        void nameLongIdealsAsThePageWritesDurations(double idealMs, String idealForCores) {
+            CoresGiven cores = CoresGiven.of(idealMs, idealMs, idealMs, new CpuUse(600, 1_000, 1_000, 1, 1))
+                    .orElseThrow();
+            assertEquals("the machine gave this run 0.6 of 1 core, other programs were busy;"
+                    + " with 0.6 cores the ideal is " + idealForCores, cores.note());
+        }
+
         @Test
         void sayNothingWhenTheCoresLostKeepAPerfectRunWithinTheBar() {
             CoresGiven cores = CoresGiven.of(1000, 1000, 1000, new CpuUse(985, 1_000, 1_000, 1, 1)).orElseThrow();
