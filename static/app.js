@@ -12,8 +12,7 @@
   const { updateSpeedups, judge, predictedOf, Judge } = window.Judge;
   const runs = new Map();
   let frameQueued = false;
-  let tickQueued = false;
-  let eventFrameQueued = false;
+  let nextFrameQueued = false;
   /** When the last redraw ran (performance.now()). */
   let lastRedrawAt = -Infinity;
   /**
@@ -87,7 +86,7 @@
       showClock(model, panel, clock);
       live = live || !model.done;
     });
-    if (live) tickWhileLive();
+    if (live) redrawNextFrame();
   }
 
   /**
@@ -97,19 +96,6 @@
   function shapeOf(model, container, axis, options) {
     return [model.lastSeq, model.done, axis, container.clientWidth, options.colourBy, options.highlight,
       options.cursorMs, options.presenting, options.axis, options.laneBudget].join('|');
-  }
-
-  /**
-   * While any run is live, one timer redraws ten times a second, so that running bars grow and
-   * clocks tick. One: a redraw for an event must not start a second timer beside it.
-   */
-  function tickWhileLive() {
-    if (tickQueued) return;
-    tickQueued = true;
-    setTimeout(() => {
-      tickQueued = false;
-      requestRedraw();
-    }, FRAME_MS);
   }
 
   /** The elapsed clock of a run, at nowMs as its timeline shows it: ticking while it runs, final once done. */
@@ -151,17 +137,21 @@
     }
   }
 
-  /** A redraw for events that came in: at once if the last one was a frame ago, else when the frame is up. */
-  function requestEventRedraw() {
-    if (eventFrameQueued) return;
+  /**
+   * A redraw at the live view's next frame: at once if the last redraw was a frame ago, else when
+   * the frame is up. Events that came in and a live run's ticking clock both ask for it, so they
+   * share one timer and the view is drawn at most once a frame.
+   */
+  function redrawNextFrame() {
+    if (nextFrameQueued) return;
     const wait = lastRedrawAt + FRAME_MS - performance.now();
     if (wait <= 0) {
       requestRedraw();
       return;
     }
-    eventFrameQueued = true;
+    nextFrameQueued = true;
     setTimeout(() => {
-      eventFrameQueued = false;
+      nextFrameQueued = false;
       requestRedraw();
     }, wait);
   }
@@ -363,11 +353,11 @@
     };
     source.onmessage = (message) => {
       receive(JSON.parse(message.data));
-      requestEventRedraw();
+      redrawNextFrame();
     };
     source.addEventListener('batch', (message) => {
       JSON.parse(message.data).forEach(receive);
-      requestEventRedraw();
+      redrawNextFrame();
     });
     source.addEventListener('done', (message) => {
       source.close();

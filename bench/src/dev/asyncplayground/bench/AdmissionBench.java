@@ -219,9 +219,8 @@ final class AdmissionBench {
             double elapsed = ApiClient.number(run, "elapsedMs");
             over[i] = elapsed - ideal;
             met += "done".equals(run.get("status")) && elapsed <= FidelityBar.of(ideal) ? 1 : 0;
-            double forCores = run.containsKey("idealForCoresGivenMs") ? ApiClient.number(run, "idealForCoresGivenMs")
-                    : ideal;
-            metForCores += "done".equals(run.get("status")) && elapsed <= FidelityBar.of(forCores) ? 1 : 0;
+            metForCores += "done".equals(run.get("status"))
+                    && elapsed <= FidelityBar.of(ApiClient.idealForCoresGiven(run)) ? 1 : 0;
             double given = ApiClient.number(run, "coresGiven");
             fewestCores = Double.isNaN(fewestCores) || given < fewestCores ? given : fewestCores;
         }

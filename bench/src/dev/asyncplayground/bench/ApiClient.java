@@ -91,6 +91,14 @@ final class ApiClient {
         }
     }
 
+    /**
+     * A finished run's ideal for the cores the machine gave it: {@code idealForCoresGivenMs} where
+     * the run has cpu steps, else its {@code idealMs}.
+     */
+    static double idealForCoresGiven(Map<String, Object> run) {
+        return number(run, run.containsKey("idealForCoresGivenMs") ? "idealForCoresGivenMs" : "idealMs");
+    }
+
     static double number(Map<String, Object> json, String field) {
         Object value = json.get(field);
         return value instanceof Number n ? n.doubleValue() : Double.NaN;

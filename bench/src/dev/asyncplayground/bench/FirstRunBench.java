@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -42,20 +41,15 @@ final class FirstRunBench {
 
     /** Every built-in exercise at its defaults, and cpu-vs-io computing, in every mode. */
     private static List<Case> everyExercise() {
-        List<Map<String, Object>> exercises = new ArrayList<>();
-        Catalogue.builtIn().ids().forEach(id -> exercises.add(Map.of("exercise", id, "params", Map.of())));
-        exercises.add(Map.of("exercise", "cpu-vs-io", "params", Map.of("kind", "cpu")));
-        return exercises.stream()
-                .flatMap(exercise -> Arrays.stream(Mode.values()).map(mode -> inMode(exercise, mode)))
-                .toList();
+        Stream<Case> atDefaults = Catalogue.builtIn().ids().stream().flatMap(id -> inEveryMode(id, Map.of()));
+        return Stream.concat(atDefaults, inEveryMode("cpu-vs-io", Map.of("kind", "cpu"))).toList();
     }
 
-    /** The exercise's POST body in {@code mode}, labelled with the parameters it sets, if any. */
-    private static Case inMode(Map<String, Object> exercise, Mode mode) {
-        Map<String, Object> body = new HashMap<>(exercise);
-        body.put("mode", mode.id());
-        Map<?, ?> set = (Map<?, ?>) exercise.get("params");
-        return new Case(exercise.get("exercise") + (set.isEmpty() ? "" : " " + set) + " " + mode.id(), body);
+    /** The exercise with these parameters in each mode, labelled with the parameters it sets, if any. */
+    private static Stream<Case> inEveryMode(String exercise, Map<String, Object> params) {
+        return Arrays.stream(Mode.values()).map(mode -> new Case(
+                exercise + (params.isEmpty() ? "" : " " + params) + " " + mode.id(),
+                Map.of("exercise", exercise, "mode", mode.id(), "params", params)));
     }
 
     private static Case counting(Mode mode) {
@@ -125,9 +119,8 @@ final class FirstRunBench {
             double measured = ApiClient.number(run, "elapsedMs");
             boolean done = "done".equals(run.get("status"));
             boolean onBar = done && measured <= FidelityBar.of(ideal);
-            boolean forCores = done && !onBar && run.containsKey("idealForCoresGivenMs")
-                    && ApiClient.number(run, "coresGiven") < ApiClient.number(run, "coresAssumed")
-                    && measured <= FidelityBar.of(ApiClient.number(run, "idealForCoresGivenMs"));
+            boolean forCores = done && !onBar && ApiClient.number(run, "coresGiven") < ApiClient.number(run, "coresAssumed")
+                    && measured <= FidelityBar.of(ApiClient.idealForCoresGiven(run));
             table.row(c.label(), warm ? "on" : "off", repeat, Stats.f(app.firstPageNanos() / 1e6, 0),
                     warmedUp(app.log()), Stats.f(ideal, 1), Stats.f(measured, 1), Stats.f(measured - ideal, 1),
                     Stats.f((measured - ideal) / ApiClient.number(run, "speed"), 1),

@@ -13,7 +13,7 @@ import java.math.RoundingMode;
 public final class ReadableDuration {
 
     /** Minutes read better than seconds from here on (laundry's day lasts hours). */
-    static final double MINUTES_FROM_MS = 10 * 60_000;
+    private static final double MINUTES_FROM_MS = 10 * 60_000;
     /** Below this, two decimals of a second; from here on, one. */
     private static final double ONE_DECIMAL_FROM_MS = 10_000;
 
