@@ -64,7 +64,10 @@ final class BlockingTask {
 
     private boolean meet(Need need) throws InterruptedException {
         return switch (need) {
-            case Need.Sleep sleep -> blocked(() -> sleepUntil(sleep.wakeAt(), !sleep.expires()));
+            case Need.Sleep sleep -> {
+                run.wakeViewersBeforeSleeping();
+                yield blocked(() -> sleepUntil(sleep.wakeAt(), !sleep.expires()));
+            }
             case Need.Burn burn -> {
                 unlockLeft();
                 yield run.burn(burn);

@@ -43,6 +43,7 @@ final class EventLoop {
                     drive(next.task(), next.met());
                 } else {
                     run.publish();
+                    run.wakeViewersBeforeSleeping();
                     sleepUntil(agenda.nextTimerAt());
                 }
             }

@@ -79,6 +79,14 @@ final class RunState implements TaskWorld {
         log.publish();
     }
 
+    /**
+     * Wakes the viewers to what was published, now rather than at the next tick: for a thread
+     * about to sleep, which the wake-up cannot delay (its wake-up time is already set).
+     */
+    void wakeViewersBeforeSleeping() {
+        log.wakeReadersToNewEvents();
+    }
+
     @Override
     public TaskIndex tasks() {
         return tasks;

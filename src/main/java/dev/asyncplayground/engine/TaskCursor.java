@@ -41,9 +41,10 @@ final class TaskCursor {
      * Starts the task, or goes on after its pending need; returns what it needs next. The time
      * this takes is the engine's own work for the task, charged to the run.
      *
-     * <p>The events recorded reach the viewers, with one wake-up, when the task is about to wait,
-     * compute or be held. A task that has ended leaves its last events to what its thread does
-     * next: another task's step, or the model's own publish when the thread goes idle or leaves.
+     * <p>The events recorded are published to the viewers, who wake once to all of them, when the
+     * task is about to wait, compute or be held. A task that has ended leaves its last events to
+     * what its thread does next: another task's step, or the model's own publish when the thread
+     * goes idle or leaves.
      * A viewer woken between two tasks took the core from the next one (docs/benchmarks.md).
      */
     Need advance(boolean met) {

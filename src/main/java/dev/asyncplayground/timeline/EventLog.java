@@ -17,7 +17,9 @@ import java.util.function.LongFunction;
  * stores them in primitive columns ({@link EventCodec}) and makes {@link TimelineEvent} records
  * again only when asked, at most {@value #MAX_BATCH} at a time. Writers never wait for readers
  * for longer than one such batch takes to make: a reader copies what it needs and writes to its
- * client on its own thread.
+ * client on its own thread. Nor do writers wake readers as they go: they mark what they publish,
+ * and {@link ReaderWakeups} wakes the readers at its next tick, on a thread of its own, unless a
+ * writer about to sleep anyway wakes them first ({@link #wakeReadersToNewEvents}).
  */
 public final class EventLog {
 
@@ -28,11 +30,28 @@ public final class EventLog {
     private final Condition grown = lock.newCondition();
     private final EventCodec events = new EventCodec();
     private final LongAdder waitedNanos = new LongAdder();
-    /** Readers parked in {@link #awaitSince}; changed only under the lock, read by {@link #publish} without it. */
-    private volatile int readersWaiting;
+    private final ReaderWakeups wakeups;
+    /** Readers parked in {@link #awaitSince}; changed only under the lock. */
+    private int readersWaiting;
+    /** How many events the log holds: written under the lock, read by {@link #publish} without it. */
+    private volatile long appended;
+    /** How many events writers have published to readers so far. */
+    private volatile long published;
+    /** How many events the readers were last woken to; changed only under the lock. */
+    private long wokenTo;
     private long startNanos;
     private boolean started;
     private boolean closed;
+
+    /** A log whose readers are woken by the shared {@link ReaderWakeups}. */
+    public EventLog() {
+        this(ReaderWakeups.SHARED);
+    }
+
+    /** A log whose readers {@code wakeups} wakes. */
+    EventLog(ReaderWakeups wakeups) {
+        this.wakeups = wakeups;
+    }
 
     /** Starts the clock: later events are stamped relative to now. */
     public void start() {
@@ -45,13 +64,13 @@ public final class EventLog {
         }
     }
 
-    /** Stamps and appends one event and wakes waiting readers; returns its sequence number. */
+    /** Stamps, appends and publishes one event; returns its sequence number. */
     public long append(LongFunction<TimelineEvent> stamped) {
         return add(stamped, true);
     }
 
     /**
-     * Stamps and appends one event without waking readers; returns its sequence number. A writer
+     * Stamps and appends one event without publishing it; returns its sequence number. A writer
      * that records several events in a row (a task's steps between two waits) appends them
      * quietly and then calls {@link #publish}, so its readers wake once, to all of them.
      */
@@ -59,14 +78,27 @@ public final class EventLog {
         return add(stamped, false);
     }
 
-    /** Wakes the readers waiting for events appended quietly; costs nothing when none waits. */
+    /**
+     * Publishes every event appended so far: waiting readers wake to them at the next tick of
+     * {@link ReaderWakeups} at the latest. Costs the writer two volatile accesses and wakes no thread.
+     */
     public void publish() {
-        if (readersWaiting == 0) {
-            return;
+        published = appended;
+    }
+
+    /**
+     * Wakes the waiting readers if events were published since they were last woken; true if it
+     * did. The ticker calls it, and so may a writer about to sleep, for which waking costs nothing.
+     */
+    public boolean wakeReadersToNewEvents() {
+        if (published <= wokenTo) {
+            return false;
         }
         lock.lock();
         try {
+            wokenTo = published;
             grown.signalAll();
+            return true;
         } finally {
             lock.unlock();
         }
@@ -84,8 +116,9 @@ public final class EventLog {
                 throw new IllegalStateException("the run's clock has not been started");
             }
             events.add(stamped.apply(System.nanoTime() - startNanos));
+            appended = events.size();
             if (wake) {
-                grown.signalAll();
+                published = appended;
             }
             return events.size();
         } finally {
@@ -96,7 +129,7 @@ public final class EventLog {
         }
     }
 
-    /** Marks the log complete; waiting readers wake up. */
+    /** Marks the log complete; waiting readers wake up at once. */
     public void close() {
         lock.lock();
         try {
@@ -185,19 +218,25 @@ public final class EventLog {
     }
 
     /**
-     * Like {@link #since}, but first waits up to {@code timeout} for a new event or for the
-     * log to close. An empty, open batch means the wait timed out.
+     * Like {@link #since}, but if there are no events after {@code seq}, first waits up to
+     * {@code timeout} for events published after it or for the log to close. An empty, open batch
+     * means the wait timed out.
      */
     public Batch awaitSince(long seq, Duration timeout) throws InterruptedException {
         long remaining = timeout.toNanos();
         lock.lock();
         try {
-            while (events.size() <= seq && !closed && remaining > 0) {
-                readersWaiting++;
+            boolean caughtUp = events.size() <= seq;
+            while (caughtUp && published <= seq && !closed && remaining > 0) {
+                if (readersWaiting++ == 0) {
+                    wakeups.watch(this);
+                }
                 try {
                     remaining = grown.awaitNanos(remaining);
                 } finally {
-                    readersWaiting--;
+                    if (--readersWaiting == 0) {
+                        wakeups.forget(this);
+                    }
                 }
             }
             return batch(seq);

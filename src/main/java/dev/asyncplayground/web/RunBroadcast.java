@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /**
  * Writes each burst of a run's events to every viewer that has caught up, from one broadcast per run.
@@ -165,35 +166,49 @@ final class RunBroadcast {
         return Math.clamp(viewers / PER_WRITER, 1, Math.max(1, cores));
     }
 
-    /** Writes the batch to every {@code shards}-th viewer from number {@code shard} on. */
+    /**
+     * Writes the batch to every {@code shards}-th viewer from number {@code shard} on. The run's
+     * {@code done} frame, made the first time it is sent, goes out once they all have the events.
+     */
     private void writeShard(List<Viewer> now, int shard, int shards, EventLog.Batch batch) {
         for (int i = shard; i < now.size(); i += shards) {
-            Viewer viewer = now.get(i);
-            if (viewer.left) {
-                continue;
-            }
-            try {
-                write(viewer, batch);
-            } catch (RuntimeException broken) {
-                viewer.out.abort(); // one viewer's broken response must not end the others' streams
+            writeSafely(now.get(i), viewer -> writeEvents(viewer, batch));
+        }
+        if (batch.complete()) {
+            for (int i = shard; i < now.size(); i += shards) {
+                writeSafely(now.get(i), this::writeDone);
             }
         }
     }
 
-    /** The batch's events the viewer lacks (all of them, unless it joined mid-burst), then done or a heartbeat. */
-    private void write(Viewer viewer, EventLog.Batch batch) {
+    /** Writes to a viewer still following; one viewer's broken response must not end the others' streams. */
+    private static void writeSafely(Viewer viewer, Consumer<Viewer> write) {
+        if (viewer.left) {
+            return;
+        }
+        try {
+            write.accept(viewer);
+        } catch (RuntimeException broken) {
+            viewer.out.abort();
+        }
+    }
+
+    /** The batch's events the viewer lacks (all of them, unless it joined mid-burst), or a heartbeat. */
+    private void writeEvents(Viewer viewer, EventLog.Batch batch) {
         if (viewer.seq == batch.firstSeq() - 1) {
             viewer.seq = texts.send(viewer.out, batch);
         }
         while (viewer.seq < batch.lastSeq() && viewer.out.isOpen()) {
             viewer.seq = texts.send(viewer.out, run.log().since(viewer.seq));
         }
-        if (batch.complete()) {
-            viewer.out.send(texts.done());
-            viewer.sentDone = viewer.out.isOpen();
-        } else if (batch.events().isEmpty()) {
+        if (batch.events().isEmpty() && !batch.complete()) {
             viewer.out.heartbeat();
         }
+    }
+
+    private void writeDone(Viewer viewer) {
+        viewer.out.send(texts.done());
+        viewer.sentDone = viewer.out.isOpen();
     }
 
     private synchronized void endAll() {

@@ -169,6 +169,54 @@ class EventLogTest {
             EventLog log = started();
             print(log, "old");
             AtomicReference<EventLog.Batch> seen = new AtomicReference<>();
+            Thread reader = readerWaitingAfterTheFirstEvent(log, seen);
+            log.appendQuietly(at -> new TimelineEvent.Printed(at, 0, "t", "first"));
+            log.appendQuietly(at -> new TimelineEvent.Printed(at, 0, "t", "second"));
+            reader.join(100);
+            assertTrue(reader.isAlive(), "a quiet append woke the reader: " + seen.get());
+            log.publish();
+            reader.join(LONG_WAIT.toMillis());
+            assertFalse(reader.isAlive(), "publish did not wake the reader");
+            assertEquals(List.of("first", "second"), texts(seen.get().events()));
+        }
+
+        @Test
+        void aPublishedEventReachesAWaitingReaderAtTheNextTickNotFromTheWritersThread() throws Exception {
+            ReaderWakeups untilTold = ReaderWakeups.onlyWhenTold();
+            EventLog log = new EventLog(untilTold);
+            log.start();
+            print(log, "old");
+            AtomicReference<EventLog.Batch> seen = new AtomicReference<>();
+            Thread reader = readerWaitingAfterTheFirstEvent(log, seen);
+            print(log, "new");
+            reader.join(200);
+            assertTrue(reader.isAlive(), "the writer's own append woke the reader: " + seen.get());
+            untilTold.tickNow();
+            reader.join(LONG_WAIT.toMillis());
+            assertFalse(reader.isAlive(), "the tick did not wake the reader");
+            assertEquals(List.of("new"), texts(seen.get().events()));
+        }
+
+        @Test
+        void aWriterAboutToSleepWakesTheWaitingReadersAtOnceToWhatItPublished() throws Exception {
+            EventLog log = new EventLog(ReaderWakeups.onlyWhenTold());
+            log.start();
+            log.appendQuietly(at -> new TimelineEvent.Printed(at, 0, "t", "old"));
+            AtomicReference<EventLog.Batch> seen = new AtomicReference<>();
+            Thread reader = readerWaitingAfterTheFirstEvent(log, seen);
+            log.appendQuietly(at -> new TimelineEvent.Printed(at, 0, "t", "quiet"));
+            assertFalse(log.wakeReadersToNewEvents(), "woke readers to an event that was not published");
+            log.publish();
+            assertTrue(log.wakeReadersToNewEvents());
+            reader.join(LONG_WAIT.toMillis());
+            assertFalse(reader.isAlive(), "the writer's wake-up did not wake the reader");
+            assertEquals(List.of("quiet"), texts(seen.get().events()));
+            assertFalse(log.wakeReadersToNewEvents(), "woke the readers twice to the same events");
+        }
+
+        /** A thread parked in {@code awaitSince(1)}; what it returns goes into {@code seen}. */
+        private Thread readerWaitingAfterTheFirstEvent(EventLog log, AtomicReference<EventLog.Batch> seen)
+                throws InterruptedException {
             Thread reader = Thread.ofPlatform().start(() -> {
                 try {
                     seen.set(log.awaitSince(1, LONG_WAIT));
@@ -179,14 +227,7 @@ class EventLogTest {
             while (reader.getState() != Thread.State.TIMED_WAITING) {
                 Thread.sleep(1);
             }
-            log.appendQuietly(at -> new TimelineEvent.Printed(at, 0, "t", "first"));
-            log.appendQuietly(at -> new TimelineEvent.Printed(at, 0, "t", "second"));
-            reader.join(100);
-            assertTrue(reader.isAlive(), "a quiet append woke the reader: " + seen.get());
-            log.publish();
-            reader.join(LONG_WAIT.toMillis());
-            assertFalse(reader.isAlive(), "publish did not wake the reader");
-            assertEquals(List.of("first", "second"), texts(seen.get().events()));
+            return reader;
         }
 
         @Test
