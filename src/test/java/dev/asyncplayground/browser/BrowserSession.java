@@ -99,6 +99,16 @@ final class BrowserSession implements BeforeAllCallback, AfterEachCallback, Afte
         driver.get(app.url() + path);
     }
 
+    /** Ticks exactly {@code modes} among the exercise form's modes, unticking the others. */
+    void chooseModes(String... modes) {
+        List<String> wanted = List.of(modes);
+        for (WebElement box : driver.findElements(By.cssSelector("input[name='modes']"))) {
+            if (box.isSelected() != wanted.contains(box.getDomAttribute("value"))) {
+                box.click();
+            }
+        }
+    }
+
     /** Presses Run and waits until {@code runs} run panels all say done. */
     void runAndAwaitDone(int runs) {
         driver.findElement(By.id("run-button")).click();

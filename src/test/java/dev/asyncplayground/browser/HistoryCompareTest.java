@@ -27,7 +27,7 @@ class HistoryCompareTest {
     @Test
     void twoRunsWithDifferentParametersCompareOnOneAxisAndSurviveAReload() throws Exception {
         session.open("/exercises/counting");
-        untick("virtual-threads");
+        session.chooseModes("sequential");
         runCounting("100ms", "0.5");
         runCounting("200ms", "");
         assertEquals(2, browser().findElements(By.cssSelector("#history .history-list li")).size(),
@@ -80,7 +80,7 @@ class HistoryCompareTest {
     @Test
     void theOldestRunsAreDroppedFirstWithANoteWhenTheStoreIsFull() {
         session.open("/exercises/counting");
-        untick("virtual-threads");
+        session.chooseModes("sequential");
         runCounting("10ms", "");
         int oneRun = ((Number) browser().executeScript("return localStorage.getItem('playground:history').length;")).intValue();
         browser().executeScript("RunHistory.setBudget(arguments[0]);", oneRun * 2 + 100);
@@ -101,13 +101,6 @@ class HistoryCompareTest {
         setField("predict-sequential", guess);
         int before = browser().findElements(By.cssSelector(".comparison")).size();
         session.runAndAwaitAllDone(before + 1);
-    }
-
-    private static void untick(String mode) {
-        WebElement box = browser().findElement(By.cssSelector("input[name='modes'][value='" + mode + "']"));
-        if (box.isSelected()) {
-            box.click();
-        }
     }
 
     private static void setField(String name, String value) {

@@ -32,7 +32,7 @@ class HonestTimelinesTest {
         setField("count", "8");
         setField("sleepers", "3, 6");
         setField("unit", "100ms");
-        untick("virtual-threads");
+        session.chooseModes("sequential");
         session.runAndAwaitDone(1);
 
         List<String> lastEdges = session.each(".run[data-mode='sequential'] svg",
@@ -55,9 +55,7 @@ class HonestTimelinesTest {
         setField("count", "6");
         setField("sleepers", "2, 4");
         setField("unit", "100ms");
-        untick("sequential");
-        tick("event-loop");
-        tick("platform-threads");
+        session.chooseModes("virtual-threads", "event-loop", "platform-threads");
         session.runAndAwaitDone(3);
 
         String header = browser().findElement(By.cssSelector(".speedup-head")).getText();
@@ -77,9 +75,7 @@ class HonestTimelinesTest {
         new Select(browser().findElement(By.name("kind"))).selectByVisibleText("cpu");
         setField("tasks", "2");
         setField("duration", "400ms");
-        untick("sequential");
-        untick("event-loop");
-        untick("platform-threads");
+        session.chooseModes("virtual-threads");
         try (Spinners busy = new Spinners()) {
             session.runAndAwaitDone(1);
         }
@@ -104,10 +100,7 @@ class HonestTimelinesTest {
         new Select(browser().findElement(By.name("kind"))).selectByVisibleText("io");
         setField("tasks", "2");
         setField("duration", "3s");
-        tick("sequential");
-        tick("virtual-threads");
-        untick("event-loop");
-        untick("platform-threads");
+        session.chooseModes("sequential", "virtual-threads");
         browser().findElement(By.id("run-button")).click();
         new WebDriverWait(browser(), Duration.ofSeconds(20)).until(d -> "done".equals(status("virtual-threads")));
         Select colourBy = new Select(browser().findElement(By.cssSelector("select.colour-by")));
@@ -138,10 +131,7 @@ class HonestTimelinesTest {
     @Test
     void aRunWithManyEventsIsDrawnAnewAboutTenTimesASecondNotAtEveryFrame() throws InterruptedException {
         session.open("/exercises/chess-simul");
-        tick("sequential");
-        untick("event-loop");
-        untick("virtual-threads");
-        untick("platform-threads");
+        session.chooseModes("sequential");
         browser().findElement(By.id("run-button")).click();
         new WebDriverWait(browser(), Duration.ofSeconds(20)).until(d -> "running".equals(status("sequential")));
         Thread.sleep(300);
@@ -228,19 +218,5 @@ class HonestTimelinesTest {
         WebElement field = browser().findElement(By.name(name));
         field.clear();
         field.sendKeys(value);
-    }
-
-    private static void tick(String mode) {
-        WebElement box = browser().findElement(By.cssSelector("input[name='modes'][value='" + mode + "']"));
-        if (!box.isSelected()) {
-            box.click();
-        }
-    }
-
-    private static void untick(String mode) {
-        WebElement box = browser().findElement(By.cssSelector("input[name='modes'][value='" + mode + "']"));
-        if (box.isSelected()) {
-            box.click();
-        }
     }
 }

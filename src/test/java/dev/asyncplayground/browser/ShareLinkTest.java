@@ -46,7 +46,7 @@ class ShareLinkTest {
                 + "a.dispatchEvent(new Event('input', { bubbles: true }));", scenario);
         new WebDriverWait(teacher, Duration.ofSeconds(15)).until(d -> !d.findElements(By.name("pause")).isEmpty());
         setField(teacher, "pause", "30ms");
-        setModes(teacher, List.of("virtual-threads", "event-loop"));
+        session.chooseModes("virtual-threads", "event-loop");
         setField(teacher, "predict-virtual-threads", "0.1s");
         teacher.findElement(By.id("copy-link")).click();
         new WebDriverWait(teacher, Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("share-link")).getDomProperty("value").isEmpty());
@@ -114,14 +114,6 @@ class ShareLinkTest {
             return last[0];
         }
         return last[0];
-    }
-
-    private static void setModes(ChromeDriver driver, List<String> modes) {
-        for (WebElement box : driver.findElements(By.cssSelector("input[name='modes']"))) {
-            if (box.isSelected() != modes.contains(box.getDomAttribute("value"))) {
-                box.click();
-            }
-        }
     }
 
     private static void setField(ChromeDriver driver, String name, String value) {
