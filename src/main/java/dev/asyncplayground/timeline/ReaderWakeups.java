@@ -75,6 +75,7 @@ final class ReaderWakeups {
 
     private void tickWhileWatched() {
         long first = FIRST_TICK.toNanos();
+        long longest = LONGEST_TICK.toNanos();
         long tick = first;
         while (true) {
             if (watched.isEmpty()) {
@@ -82,7 +83,7 @@ final class ReaderWakeups {
                 tick = first;
             } else {
                 LockSupport.parkNanos(this, tick);
-                tick = tickNow() ? first : Math.min(2 * tick, LONGEST_TICK.toNanos());
+                tick = tickNow() ? first : Math.min(2 * tick, longest);
             }
         }
     }
