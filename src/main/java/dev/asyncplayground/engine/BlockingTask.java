@@ -64,10 +64,7 @@ final class BlockingTask {
 
     private boolean meet(Need need) throws InterruptedException {
         return switch (need) {
-            case Need.Sleep sleep -> {
-                run.wakeViewersBeforeSleeping();
-                yield blocked(() -> sleepUntil(sleep.wakeAt(), !sleep.expires()));
-            }
+            case Need.Sleep sleep -> sleep(sleep);
             case Need.Burn burn -> {
                 unlockLeft();
                 yield run.burn(burn);
@@ -78,12 +75,34 @@ final class BlockingTask {
         };
     }
 
-    /** Unlocks the locks the task has left since it last blocked or computed. */
-    private void unlockLeft() {
+    /**
+     * Sleeps until the step's wake-up time. The locks the task leaves go first, to a next holder
+     * that runs on this thread's carrier as soon as this thread sleeps ({@link
+     * CarrierPool#beforeSleeping}); waking the viewers would keep that holder waiting, so only a
+     * task that handed nothing over wakes them.
+     */
+    private boolean sleep(Need.Sleep sleep) throws InterruptedException {
+        letGo();
+        boolean handedOver = CarrierPool.beforeSleeping(this::unlockLeft);
+        if (!handedOver) {
+            run.wakeViewersBeforeSleeping();
+        }
+        if (!sleepUntil(sleep.wakeAt()) && handedOver) {
+            Thread.yield();
+        }
+        hold();
+        return !sleep.expires();
+    }
+
+    /** Unlocks the locks the task has left since it last blocked or computed; true if a thread waited for one. */
+    private boolean unlockLeft() {
+        boolean waited = false;
         for (ReentrantLock lock : leaving) {
+            waited |= lock.hasQueuedThreads();
             lock.unlock();
         }
         leaving.clear();
+        return waited;
     }
 
     /** Something that blocks the thread; true if what it waited for came. */
@@ -116,11 +135,16 @@ final class BlockingTask {
         }
     }
 
-    private static boolean sleepUntil(long until, boolean met) throws InterruptedException {
-        for (long left = until - System.nanoTime(); left > 0; left = until - System.nanoTime()) {
+    /** Sleeps until the given time; false if it had passed already, and the thread did not sleep. */
+    private static boolean sleepUntil(long until) throws InterruptedException {
+        long left = until - System.nanoTime();
+        if (left <= 0) {
+            return false;
+        }
+        for (; left > 0; left = until - System.nanoTime()) {
             Thread.sleep(Duration.ofNanos(left));
         }
-        return met;
+        return true;
     }
 
     private static boolean acquire(ReentrantLock lock, long deadline) throws InterruptedException {

@@ -3,6 +3,8 @@ package dev.asyncplayground.engine;
 import static dev.asyncplayground.engine.TestPrograms.cpuMs;
 import static dev.asyncplayground.engine.TestPrograms.locked;
 import static dev.asyncplayground.engine.TestPrograms.many;
+import static dev.asyncplayground.engine.TestPrograms.program;
+import static dev.asyncplayground.engine.TestPrograms.task;
 import static dev.asyncplayground.engine.TestPrograms.waitMs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +52,28 @@ class LockHandOffTest {
                 }
             }
             assertEquals(TASKS * ROUNDS - 1, handOffs, mode.id() + ": every release but the last hands the lock on");
+        }
+    }
+
+    /**
+     * The leaver's wait is over before it begins, so its thread does not sleep; it still lets the
+     * next holder go at once rather than keep it waiting through the 300 ms it then computes.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"VIRTUAL_THREADS", "PLATFORM_THREADS"})
+    void aLeaverWhoseWaitIsAlreadyOverDoesNotKeepTheNextHolderWaitingWhileItComputes(Mode mode) throws Exception {
+        Program program = program(
+                task("leaver", locked("master", cpuMs(20)), waitMs(0), cpuMs(300)),
+                task("next", waitMs(5), locked("master", cpuMs(1))));
+        try (RunRegistry registry = new RunRegistry(Limits.defaults().withRuns(1, 2))) {
+            List<TimelineEvent> events = RunProbe.awaitEnd(registry.start(program, RunOptions.of(mode, 1))).log().snapshot();
+            long released = events.stream().filter(TimelineEvent.LockReleased.class::isInstance)
+                    .mapToLong(TimelineEvent::atNanos).findFirst().orElseThrow();
+            long acquired = events.stream().filter(e -> e instanceof TimelineEvent.LockAcquired a && a.task() == 1)
+                    .mapToLong(TimelineEvent::atNanos).findFirst().orElseThrow();
+            long afterMs = (acquired - released) / 1_000_000;
+            assertTrue(afterMs < 150, mode.id() + ": the next holder took the lock "
+                    + afterMs + " ms after the leaver left it, as if it waited for the leaver's 300 ms of CPU");
         }
     }
 
