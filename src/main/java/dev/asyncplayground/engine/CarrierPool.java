@@ -33,8 +33,8 @@ public final class CarrierPool {
     private static final Optional<Constructor<?>> BUILDER = builderTakingAScheduler();
     private static final ForkJoinPool POOL = BUILDER.isPresent() ? new HandOverPool() : null;
 
-    /** True on a task's thread while it unlocks just before it sleeps. */
-    private static final ThreadLocal<Boolean> SLEEPING_NEXT = ThreadLocal.withInitial(() -> false);
+    /** Set on a task's thread only while it unlocks just before it sleeps. */
+    private static final ThreadLocal<Boolean> SLEEPING_NEXT = new ThreadLocal<>();
 
     private CarrierPool() {
     }
@@ -60,15 +60,15 @@ public final class CarrierPool {
      * Runs a task thread's unlocking just before it sleeps, so that a task it wakes runs on this
      * thread's carrier once this thread sleeps, instead of waking the other carrier for it. On the
      * VM measured, that halved the time a chess master took to pass from board to board
-     * (docs/benchmarks.md, 2026-11-29 18:12-19:00 UTC). The thread must then give up its carrier
+     * (docs/benchmarks.md, 2026-11-29 18:10-18:41 UTC). The thread must then give up its carrier
      * even if it does not sleep ({@link Thread#yield}). Returns what {@code unlocking} returns.
      */
     static boolean beforeSleeping(BooleanSupplier unlocking) {
-        SLEEPING_NEXT.set(true);
+        SLEEPING_NEXT.set(Boolean.TRUE);
         try {
             return unlocking.getAsBoolean();
         } finally {
-            SLEEPING_NEXT.set(false);
+            SLEEPING_NEXT.remove();
         }
     }
 
@@ -121,7 +121,7 @@ public final class CarrierPool {
 
         @Override
         public void execute(Runnable task) {
-            if (SLEEPING_NEXT.get()) {
+            if (SLEEPING_NEXT.get() != null) {
                 lazySubmit(ForkJoinTask.adapt(task));
             } else {
                 super.execute(task);
