@@ -296,8 +296,10 @@
   function showCoresGiven(summary, panel, row) {
     if (!summary.coresNote) return;
     if (row) {
-      row.querySelector('.ideal').textContent =
-        `${seconds(summary.idealMs)} (${seconds(summary.idealForCoresGivenMs)} with ${summary.coresGivenInWords})`;
+      const fair = document.createElement('span');
+      fair.className = 'cores-ideal';
+      fair.textContent = `(${seconds(summary.idealForCoresGivenMs)} with ${summary.coresGivenInWords})`;
+      row.querySelector('.ideal').replaceChildren(`${seconds(summary.idealMs)} `, fair);
     }
     const note = panel.querySelector('.cores-note');
     note.textContent = `Timing note: ${summary.coresNote}.`;
