@@ -109,8 +109,10 @@ public final class CarrierPool {
      *
      * <p>A task woken by a thread that is about to sleep ({@link #beforeSleeping}) is queued on that
      * thread's carrier without waking another ({@link ForkJoinPool#lazySubmit}, which the JDK's own
-     * scheduler uses where it knows a carrier will soon be free). Being a {@code ForkJoinPool}, the
-     * pool keeps its own timers for sleeping tasks, as before.
+     * scheduler uses where it knows a carrier will soon be free). JDK 25 calls {@code execute} on
+     * the waking thread, which is how the pool sees the flag; a JDK that calls it on the carrier
+     * instead leaves the flag unseen, and the pool wakes another carrier as it always did. Being a
+     * {@code ForkJoinPool}, the pool keeps its own timers for sleeping tasks, as before.
      */
     private static final class HandOverPool extends ForkJoinPool {
 
