@@ -82,16 +82,16 @@ final class BlockingTask {
      * task that handed nothing over wakes them.
      */
     private boolean sleep(Need.Sleep sleep) throws InterruptedException {
-        letGo();
         boolean handedOver = CarrierPool.beforeSleeping(this::unlockLeft);
         if (!handedOver) {
             run.wakeViewersBeforeSleeping();
         }
-        if (!sleepUntil(sleep.wakeAt()) && handedOver) {
-            Thread.yield();
-        }
-        hold();
-        return !sleep.expires();
+        return blocked(() -> {
+            if (!sleepUntil(sleep.wakeAt()) && handedOver) {
+                Thread.yield();
+            }
+            return !sleep.expires();
+        });
     }
 
     /** Unlocks the locks the task has left since it last blocked or computed; true if a thread waited for one. */
