@@ -41,6 +41,8 @@ record QuietStart(long settleNanos, long quietNanos, long recentNanos, long long
     static final QuietStart DEFAULT = new QuietStart(TimeUnit.MILLISECONDS.toNanos(100),
             TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.SECONDS.toNanos(1), TimeUnit.SECONDS.toNanos(1),
             CompilerQueue::busyNow);
+    /** No waiting: a CPU run starts the moment its turn comes, for runs nobody times (the warm-up's). */
+    static final QuietStart NONE = new QuietStart(0, 0, 0, 0, () -> false);
     /** The reading of the last refusal before any refusal was made. */
     static final long NEVER = Long.MIN_VALUE;
     /** How often a run waiting for the JIT looks again. */

@@ -40,6 +40,14 @@ public final class RunRegistry implements AutoCloseable {
         this(limits, budget, budgetBytes, QuietStart.DEFAULT);
     }
 
+    /**
+     * A registry whose CPU runs start the moment their turn comes, without waiting for a calm
+     * server ({@link QuietStart}): for runs that nobody times, such as the warm-up's.
+     */
+    public static RunRegistry startingCpuRunsAtOnce(Limits limits, AdmissionBudget budget) {
+        return new RunRegistry(limits, budget, StoreBudget.byDefault(), QuietStart.NONE);
+    }
+
     /** A registry whose CPU runs wait for a calm server by the given rule. */
     RunRegistry(Limits limits, AdmissionBudget budget, long budgetBytes, QuietStart quietStart) {
         this.limits = limits;

@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs two exercises many times over, as the page and a script do, pausing after each round until
+ * Runs three exercises many times over, as the page and a script do, pausing after each round until
  * the JIT has compiled what the round made hot.
  *
  * <p>The JIT compiles a method once it has been called a few hundred times, and one run calls
@@ -31,26 +31,32 @@ import java.util.regex.Pattern;
  * raises its compile thresholds, and the first run was no better than without practice. Paced by
  * the queue, as here, 12 rounds brought a first two-core CPU run posted a second after start-up
  * about as near its ideal as a hundred runs from a slow client did; posted the moment the app was
- * ready, it gained less (see docs/benchmarks.md). Odd rounds post the exercise's form with every
- * mode ticked and follow its runs at once, as the page does; even rounds post one run per mode
- * through the API, as a script does. The runs are short waits, so they are admitted together and
- * burn no CPU.
+ * ready, it gained less (see docs/benchmarks.md). Each pass of a drill is two rounds: one run per
+ * mode through the API, as a script does, then the exercise's form with every mode ticked, its
+ * runs followed at once, as the page does.
  *
- * <p>Two rounds practise {@code cpu-vs-io} (a few tasks, so a CPU run's request, stream and
- * summary paths), the next two {@code counting} (thirty tasks that print, one after another in
- * {@code sequential}), and so on. With {@code cpu-vs-io} alone, a first counting run at unit
- * 100 ms still set off compiles of the per-task paths while it was timed, and ended 2.0-7.4 ms
- * over its ideal in {@code sequential} (median 4.0; 1.5-4.7, median 1.8, with both); see
- * docs/benchmarks.md.
+ * <p>{@code cpu-vs-io} (a few tasks that wait, so a run's request, stream and summary paths) and
+ * {@code counting} (thirty tasks that print, one after another in {@code sequential}) get three
+ * passes each; their runs are short waits, admitted together. With {@code cpu-vs-io} alone, a first
+ * counting run at unit 100 ms still set off compiles of the per-task paths while it was timed, and
+ * ended 2.0-7.4 ms over its ideal in {@code sequential} (median 4.0; 1.5-4.7, median 1.8, with
+ * both). {@code chess-simul} gets one pass, with twenty boards and every move and reply fifty
+ * times quicker than the default's: a lock that many tasks wait for, handed on between {@code cpu} steps and waits. Without
+ * it the JIT compiled for 70-90 ms of CPU during a learner's first chess simul, on the cores the
+ * master was timed on. See docs/benchmarks.md.
  */
 final class Practice {
 
-    /** How many rounds: each is four short runs. */
-    static final int ROUNDS = 12;
-    /** The exercises practised, in turn, each with parameters that make its runs short. */
+    /**
+     * The exercises practised, each with parameters that make its runs short and with how many
+     * passes it gets; a pass is two rounds, one through the API and one through the form.
+     */
     static final List<Drill> DRILLS = List.of(
-            new Drill("cpu-vs-io", Map.of("kind", "io", "tasks", 3, "duration", "10ms")),
-            new Drill("counting", Map.of("unit", "1ms")));
+            new Drill("cpu-vs-io", Map.of("kind", "io", "tasks", 3, "duration", "10ms"), 3),
+            new Drill("counting", Map.of("unit", "1ms"), 3),
+            new Drill("chess-simul", Map.of("boards", 20, "moves", 5, "think", "100ms", "reply", "1s"), 1));
+    /** How many rounds in all: each is four short runs. */
+    static final int ROUNDS = DRILLS.stream().mapToInt(drill -> 2 * drill.passes()).sum();
     /** The longest a round waits for the JIT to finish what it made hot. */
     private static final Duration CALM_WAIT = Duration.ofMillis(300);
     private static final Pattern RUN_ID = Pattern.compile("data-run-id=\"([^\"]+)\"");
@@ -58,22 +64,25 @@ final class Practice {
     private Practice() {
     }
 
-    /** An exercise to practise and the parameters its runs are given. */
-    record Drill(String exercise, Map<String, Object> params) {}
+    /** An exercise to practise, the parameters its runs are given, and how many passes it gets. */
+    record Drill(String exercise, Map<String, Object> params, int passes) {}
 
     /**
-     * Practises the drills whose exercises {@code catalogue} has on the app at {@code port}; returns
-     * how many runs it followed to their end.
+     * Practises the drills whose exercises {@code catalogue} has on the app at {@code port}, in
+     * turn, one pass each while it has passes left; returns how many runs it followed to their end.
      */
     static int rounds(int port, Catalogue catalogue) throws InterruptedException {
         int followed = 0;
-        for (int round = 0; round < ROUNDS; round++) {
-            Drill drill = DRILLS.get(round / 2 % DRILLS.size());
-            Optional<Exercise> exercise = catalogue.find(drill.exercise());
-            if (exercise.isPresent()) {
-                followed += round % 2 == 0 ? throughTheApi(port, exercise.get(), drill.params())
-                        : throughTheForm(port, exercise.get(), drill.params());
-                CompilerQueue.awaitCalm(CALM_WAIT);
+        int mostPasses = DRILLS.stream().mapToInt(Drill::passes).max().orElse(0);
+        for (int pass = 0; pass < mostPasses; pass++) {
+            for (Drill drill : DRILLS) {
+                Optional<Exercise> exercise = catalogue.find(drill.exercise());
+                if (pass < drill.passes() && exercise.isPresent()) {
+                    followed += throughTheApi(port, exercise.get(), drill.params());
+                    CompilerQueue.awaitCalm(CALM_WAIT);
+                    followed += throughTheForm(port, exercise.get(), drill.params());
+                    CompilerQueue.awaitCalm(CALM_WAIT);
+                }
             }
         }
         return followed;

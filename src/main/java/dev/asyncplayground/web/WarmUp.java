@@ -28,13 +28,14 @@ import java.util.Map;
  * live through its event stream from the moment it is posted, as the page follows it (so the run's
  * broadcast writes to it, not only the replay), and read back as JSON. Each task burns 15 ms,
  * enough for the JIT to compile the burner's loop, which the first CPU run would otherwise compile
- * while it is timed. Then it practises two exercises, 48 short runs through the API and the form
+ * while it is timed. Then it practises three exercises, 56 short runs through the API and the form
  * ({@link Practice}): one run per mode leaves most paths interpreted. The CPU clock is then read
  * ten thousand times (a burn reads it every 10 ms). Last, it waits until the JIT has compiled what
  * it was given ({@link CompilerQueue}): compiling goes on in the background, and a big compile
  * left over took a core from the first run. Without the practice it took 1.1-1.4 s on the quiet
  * 2-core VM of docs/benchmarks.md and 2.0-2.9 s on a slower one; the practice adds about 1.5 s
- * there (3.5-4.6 s), while the real app is being set up.
+ * there (3.5-4.6 s), and {@code chess-simul}'s pass about 0.7 s more (5.0-5.4 s where it had been
+ * 4.3-4.5 s), while the real app is being set up.
  * {@code WARM_UP=off} skips it.
  */
 public final class WarmUp {
@@ -105,10 +106,12 @@ public final class WarmUp {
 
     /**
      * The throwaway app's registry: room for the practice's runs, all from one client (the warm-up's
-     * loopback address) and several at once.
+     * loopback address) and several at once. Nobody times its runs, so a CPU run starts the moment
+     * its turn comes rather than after the server's settle.
      */
     static RunRegistry throwawayRegistry() {
-        return new RunRegistry(Limits.defaults().withRuns(8, 16), AdmissionBudget.DEFAULTS.withRunsPerClient(64));
+        return RunRegistry.startingCpuRunsAtOnce(Limits.defaults().withRuns(8, 16),
+                AdmissionBudget.DEFAULTS.withRunsPerClient(64));
     }
 
     private static void visit(int port, Catalogue catalogue) {

@@ -58,6 +58,13 @@ class QuietStartAdmissionTest {
         assertStartsAtOnce(runs.start(CPU, VIRTUAL));
     }
 
+    @Test
+    void aRegistryForRunsNobodyTimesStartsACpuRunAtOnce() {
+        registry = RunRegistry.startingCpuRunsAtOnce(Limits.defaults(), AdmissionBudget.DEFAULTS);
+
+        assertStartsAtOnce(registry.start(CPU, VIRTUAL));
+    }
+
     @Nested
     class AfterItsTurnCame {
 

@@ -63,6 +63,12 @@ class QuietStartTest {
         }
 
         @Test
+        void theRuleForRunsNobodyTimesHoldsNoRunEvenRightAfterARefusal() {
+            assertEquals(0, QuietStart.NONE.holdFor(NOW, NEVER, NOW));
+            assertEquals(0, QuietStart.NONE.holdFor(NOW, NOW - MS, NOW));
+        }
+
+        @Test
         void aLongerSettleThanTheLongestWaitIsCutToIt() {
             QuietStart rule = new QuietStart(5000 * MS, 100 * MS, 1000 * MS, 1000 * MS, notToBeAsked());
 
