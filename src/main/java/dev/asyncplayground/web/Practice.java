@@ -41,9 +41,10 @@ import java.util.regex.Pattern;
  * counting run at unit 100 ms still set off compiles of the per-task paths while it was timed, and
  * ended 2.0-7.4 ms over its ideal in {@code sequential} (median 4.0; 1.5-4.7, median 1.8, with
  * both). {@code chess-simul} gets one pass, with twenty boards and every move and reply fifty
- * times quicker than the default's: a lock that many tasks wait for, handed on between {@code cpu} steps and waits. Without
- * it the JIT compiled for 70-90 ms of CPU during a learner's first chess simul, on the cores the
- * master was timed on. See docs/benchmarks.md.
+ * times quicker than the default's: a lock that many tasks wait for, handed on between {@code cpu}
+ * steps and waits. Its runs compute, so they run one at a time, each as soon as its turn comes
+ * ({@link WarmUp#throwawayRegistry}). Without it the JIT compiled for 70-90 ms of CPU during a
+ * learner's first chess simul, on the cores the master was timed on. See docs/benchmarks.md.
  */
 final class Practice {
 
