@@ -109,6 +109,13 @@ final class BrowserSession implements BeforeAllCallback, AfterEachCallback, Afte
         }
     }
 
+    /** Clears the form field named {@code name} and types {@code value} into it. */
+    void setField(String name, String value) {
+        WebElement field = driver.findElement(By.name(name));
+        field.clear();
+        field.sendKeys(value);
+    }
+
     /** Presses Run and waits until {@code runs} run panels all say done. */
     void runAndAwaitDone(int runs) {
         driver.findElement(By.id("run-button")).click();

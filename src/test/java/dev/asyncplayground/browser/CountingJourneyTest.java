@@ -25,9 +25,9 @@ class CountingJourneyTest {
     void runningBothModesShowsTwoTimelinesWithTheTextbookTimesAndOrder() throws Exception {
         session.open("/");
         browser().findElement(By.linkText("Counting with naps")).click();
-        setField("count", "12");
-        setField("sleepers", "3, 7");
-        setField("unit", "200ms");
+        session.setField("count", "12");
+        session.setField("sleepers", "3, 7");
+        session.setField("unit", "200ms");
         assertTrue(modeBox("sequential").isSelected(), "sequential is ticked by default");
         assertTrue(modeBox("virtual-threads").isSelected(), "virtual-threads is ticked by default");
 
@@ -52,12 +52,6 @@ class CountingJourneyTest {
                         By.cssSelector(".run[data-mode='sequential'] .segments tbody tr")).size() >= 12,
                 "the timeline is also a table for screen readers");
         session.screenshot("counting-after-run.png");
-    }
-
-    private void setField(String name, String value) {
-        WebElement field = browser().findElement(By.name(name));
-        field.clear();
-        field.sendKeys(value);
     }
 
     private WebElement modeBox(String mode) {

@@ -95,17 +95,11 @@ class HistoryCompareTest {
     }
 
     private static void runCounting(String unit, String guess) {
-        setField("count", "4");
-        setField("sleepers", "2");
-        setField("unit", unit);
-        setField("predict-sequential", guess);
+        session.setField("count", "4");
+        session.setField("sleepers", "2");
+        session.setField("unit", unit);
+        session.setField("predict-sequential", guess);
         int before = browser().findElements(By.cssSelector(".comparison")).size();
         session.runAndAwaitAllDone(before + 1);
-    }
-
-    private static void setField(String name, String value) {
-        WebElement field = browser().findElement(By.name(name));
-        field.clear();
-        field.sendKeys(value);
     }
 }

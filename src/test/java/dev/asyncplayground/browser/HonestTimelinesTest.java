@@ -29,9 +29,9 @@ class HonestTimelinesTest {
     @Test
     void aFinishedTaskDrawsNothingAfterItsEndAndLanesKeepDeclarationOrder() {
         session.open("/exercises/counting");
-        setField("count", "8");
-        setField("sleepers", "3, 6");
-        setField("unit", "100ms");
+        session.setField("count", "8");
+        session.setField("sleepers", "3, 6");
+        session.setField("unit", "100ms");
         session.chooseModes("sequential");
         session.runAndAwaitDone(1);
 
@@ -52,9 +52,9 @@ class HonestTimelinesTest {
     @Test
     void withoutSequentialTheSpeedupIsAgainstTheSlowestRunAndSaysSo() {
         session.open("/exercises/counting");
-        setField("count", "6");
-        setField("sleepers", "2, 4");
-        setField("unit", "100ms");
+        session.setField("count", "6");
+        session.setField("sleepers", "2, 4");
+        session.setField("unit", "100ms");
         session.chooseModes("virtual-threads", "event-loop", "platform-threads");
         session.runAndAwaitDone(3);
 
@@ -73,8 +73,8 @@ class HonestTimelinesTest {
     void aCpuRunThatOtherProgramsSqueezedSaysSoBesideItsFigures() throws InterruptedException {
         session.open("/exercises/cpu-vs-io");
         new Select(browser().findElement(By.name("kind"))).selectByVisibleText("cpu");
-        setField("tasks", "2");
-        setField("duration", "400ms");
+        session.setField("tasks", "2");
+        session.setField("duration", "400ms");
         session.chooseModes("virtual-threads");
         try (Spinners busy = new Spinners()) {
             session.runAndAwaitDone(1);
@@ -106,8 +106,8 @@ class HonestTimelinesTest {
     void aRunningTimelineGrowsInPlaceAboutTenTimesASecondAndAFinishedOneIsLeftAlone() throws InterruptedException {
         session.open("/exercises/cpu-vs-io");
         new Select(browser().findElement(By.name("kind"))).selectByVisibleText("io");
-        setField("tasks", "2");
-        setField("duration", "3s");
+        session.setField("tasks", "2");
+        session.setField("duration", "3s");
         session.chooseModes("sequential", "virtual-threads");
         browser().findElement(By.id("run-button")).click();
         new WebDriverWait(browser(), Duration.ofSeconds(20)).until(d -> "done".equals(status("virtual-threads")));
@@ -220,11 +220,5 @@ class HonestTimelinesTest {
 
     private static String status(String mode) {
         return browser().findElement(By.cssSelector(".run[data-mode='" + mode + "']")).getAttribute("data-status");
-    }
-
-    private static void setField(String name, String value) {
-        WebElement field = browser().findElement(By.name(name));
-        field.clear();
-        field.sendKeys(value);
     }
 }

@@ -190,14 +190,8 @@ class LearningLoopTest {
     }
 
     private static void setCounting(String count, String sleepers, String unit) {
-        setField("count", count);
-        setField("sleepers", sleepers);
-        setField("unit", unit);
-    }
-
-    private static void setField(String name, String value) {
-        WebElement field = browser().findElement(By.name(name));
-        field.clear();
-        field.sendKeys(value);
+        session.setField("count", count);
+        session.setField("sleepers", sleepers);
+        session.setField("unit", unit);
     }
 }

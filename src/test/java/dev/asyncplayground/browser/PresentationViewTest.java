@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The presentation view a teacher projects: big type, high contrast, a comparison per screen, themes. */
@@ -42,7 +41,7 @@ class PresentationViewTest {
         assertTrue(bottomOf("#run-button") <= 1080, "Run is on the first screen: " + bottomOf("#run-button"));
         session.shot("ui-present-form-1920x1080.png");
 
-        setField("unit", "50ms");
+        session.setField("unit", "50ms");
         for (String mode : List.of("event-loop", "platform-threads")) {
             browser().findElement(By.cssSelector("input[name='modes'][value='" + mode + "']")).click();
         }
@@ -128,11 +127,5 @@ class PresentationViewTest {
     private static double minFontSize(String selector) {
         return session.each(selector, "parseFloat(getComputedStyle(el).fontSize)").stream()
                 .mapToDouble(Double::parseDouble).min().orElse(0);
-    }
-
-    private static void setField(String name, String value) {
-        WebElement field = browser().findElement(By.name(name));
-        field.clear();
-        field.sendKeys(value);
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -37,9 +36,7 @@ class QueuedRunTest {
         String first = (String) session.driver().executeScript(START_BUSY_RUN);
         String second = (String) session.driver().executeScript(START_BUSY_RUN);
         for (String name : List.of("count", "sleepers", "unit")) {
-            WebElement field = session.driver().findElement(By.name(name));
-            field.clear();
-            field.sendKeys(name.equals("unit") ? "10ms" : "2");
+            session.setField(name, name.equals("unit") ? "10ms" : "2");
         }
         session.driver().findElement(By.cssSelector("input[name='modes'][value='sequential']")).click();
         session.driver().findElement(By.id("run-button")).click();

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -45,9 +44,9 @@ class ShareLinkTest {
         teacher.executeScript("const a = document.getElementById('source'); a.value = arguments[0];"
                 + "a.dispatchEvent(new Event('input', { bubbles: true }));", scenario);
         new WebDriverWait(teacher, Duration.ofSeconds(15)).until(d -> !d.findElements(By.name("pause")).isEmpty());
-        setField(teacher, "pause", "30ms");
+        session.setField("pause", "30ms");
         session.chooseModes("virtual-threads", "event-loop");
-        setField(teacher, "predict-virtual-threads", "0.1s");
+        session.setField("predict-virtual-threads", "0.1s");
         teacher.findElement(By.id("copy-link")).click();
         new WebDriverWait(teacher, Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("share-link")).getDomProperty("value").isEmpty());
         String link = teacher.findElement(By.id("share-link")).getDomProperty("value");
@@ -114,11 +113,5 @@ class ShareLinkTest {
             return last[0];
         }
         return last[0];
-    }
-
-    private static void setField(ChromeDriver driver, String name, String value) {
-        WebElement field = driver.findElement(By.name(name));
-        field.clear();
-        field.sendKeys(value);
     }
 }

@@ -48,11 +48,11 @@ class UiTourTest {
         String size = width + "x" + height;
         session.open("/exercises/counting");
         session.shot("ui-page-" + size + ".png");
-        setField("count", "10");
-        setField("sleepers", "3, 6");
-        setField("unit", "150ms");
-        setField("predict-sequential", "1s");
-        setField("predict-virtual-threads", "0.5s");
+        session.setField("count", "10");
+        session.setField("sleepers", "3, 6");
+        session.setField("unit", "150ms");
+        session.setField("predict-sequential", "1s");
+        session.setField("predict-virtual-threads", "0.5s");
         session.runAndAwaitAllDone(1);
         scrollTo(".comparison");
         session.shot("ui-judged-" + size + ".png");
@@ -65,16 +65,16 @@ class UiTourTest {
         scrollTo(".view-choices");
         session.shot("ui-scrubbed-" + size + ".png");
 
-        setField("unit", "100ms");
-        setField("predict-sequential", "");
-        setField("predict-virtual-threads", "");
+        session.setField("unit", "100ms");
+        session.setField("predict-sequential", "");
+        session.setField("predict-virtual-threads", "");
         session.runAndAwaitAllDone(2);
         browser().findElements(By.cssSelector("#history .history-list input")).forEach(WebElement::click);
         browser().findElement(By.cssSelector(".history-compare-button")).click();
         scrollTo(".history-table");
         session.shot("ui-compare-" + size + ".png");
 
-        setField("unit", "2s");
+        session.setField("unit", "2s");
         browser().findElement(By.id("run-button")).click();
         new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> session.each(".comparison", "el.dataset.live")
                 .contains("yes") && session.each(".run", "el.dataset.status").contains("running"));
@@ -101,11 +101,5 @@ class UiTourTest {
     private static void scrollTo(String selector) throws InterruptedException {
         browser().executeScript("document.querySelector(arguments[0]).scrollIntoView({block: 'start'});", selector);
         Thread.sleep(250);
-    }
-
-    private static void setField(String name, String value) {
-        WebElement field = browser().findElement(By.name(name));
-        field.clear();
-        field.sendKeys(value);
     }
 }
