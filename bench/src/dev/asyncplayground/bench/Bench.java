@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class Bench {
 
-    private static final Set<String> KNOWN = Set.of("all", "fidelity", "scale", "streaming", "firstrun", "admission", "cores", "1m",
+    private static final Set<String> KNOWN = Set.of("all", "fidelity", "beyond", "scale", "streaming", "firstrun", "admission", "cores", "1m",
             "realtime", "exercises");
 
     private static final String VIEWERS = "viewers=";
@@ -49,7 +49,7 @@ public final class Bench {
             }
         }
         boolean all = words.isEmpty() || words.contains("all")
-                || words.stream().noneMatch(w -> Set.of("fidelity", "scale", "streaming", "firstrun", "admission", "cores")
+                || words.stream().noneMatch(w -> Set.of("fidelity", "beyond", "scale", "streaming", "firstrun", "admission", "cores")
                 .contains(w));
         PrintStream out = System.out;
         out.println("Async Playground benchmarks, " + Instant.now());
@@ -57,9 +57,10 @@ public final class Bench {
         out.println("  wake-up      " + Machine.wakeUp());
         Map<String, Boolean> verdicts = new LinkedHashMap<>();
         long started = System.nanoTime();
-        if (all || words.contains("fidelity")) {
-            section(out, "1. Fidelity: measured vs ideal elapsed, every exercise x every mode");
-            verdicts.put("fidelity", new FidelityBench(out, words.contains("realtime")).run());
+        if (all || words.contains("fidelity") || words.contains("beyond")) {
+            section(out, "1. Fidelity: measured vs ideal elapsed, every exercise x every mode"
+                    + (words.contains("beyond") ? ", beyond the defaults" : ""));
+            verdicts.put("fidelity", new FidelityBench(out, words.contains("realtime"), words.contains("beyond")).run());
         }
         if (all || words.contains("scale")) {
             section(out, "2. Scale: N tasks x wait 1 s under virtual-threads, timeline recorded");

@@ -31,6 +31,9 @@ import java.util.Set;
  * speed that fits (at most {@value #MAX_SPEED}).
  * Times are scenario milliseconds, as the app reports them, so at speed S the bar's 10 ms is 10/S
  * real ms. Every exercise and mode runs once to warm up (discarded), then {@link #REPEATS} times.
+ * With {@code beyond}, cases with other parameters take the defaults' place, some at a speed of
+ * their own, which the registry slows down when they would be too quick to time ({@code
+ * SpeedChoice}); the speed column gives the speed used and, when it differs, the one asked.
  */
 final class FidelityBench {
 
@@ -46,15 +49,18 @@ final class FidelityBench {
 
     private final PrintStream out;
     private final boolean realTime;
+    private final boolean beyond;
 
     /**
      * Prepares the section.
      *
      * @param realTime run every exercise at speed 1, however long it takes
+     * @param beyond   measure cases beyond the exercises' defaults instead of the defaults
      */
-    FidelityBench(PrintStream out, boolean realTime) {
+    FidelityBench(PrintStream out, boolean realTime, boolean beyond) {
         this.out = out;
         this.realTime = realTime;
+        this.beyond = beyond;
     }
 
     /** Runs the section and prints its table; returns true if every run met the bar. */
@@ -66,23 +72,15 @@ final class FidelityBench {
         Table table = new Table("exercise", "mode", "speed", "ideal ms", "min ms", "median ms", "max ms",
                 "bar ms", "worst over (real ms)", "cores given (min)", "meets bar");
         boolean allMet = true;
-        List<Case> cases = new ArrayList<>();
-        catalogue.all().forEach(exercise -> cases.add(new Case(exercise.id(), exercise, Map.of())));
-        catalogue.find("cpu-vs-io").ifPresent(cpuVsIo -> {
-            cases.add(new Case("cpu-vs-io kind=cpu", cpuVsIo, Map.of("kind", "cpu")));
-            cases.add(new Case("cpu-vs-io cpu 4x250ms", cpuVsIo,
-                    Map.of("kind", "cpu", "tasks", 4, "duration", "250ms")));
-            cases.add(new Case(CROWDED, cpuVsIo, Map.of("kind", "cpu", "tasks", CROWDED_TASKS,
-                    "duration", CROWDED_BURN.toMillis() + "ms")));
-        });
+        List<Case> cases = beyond ? beyondDefaults(catalogue) : defaults(catalogue);
         try (RunRegistry registry = new RunRegistry(limits)) {
             for (Case c : cases) {
                 Exercise exercise = c.exercise();
                 Program program = exercise.scenario().instantiate(
                         Parameters.bind(exercise.scenario().params(), c.params()), limits.maxTasks());
                 Probe probe = Probe.of(registry, program);
-                double speed = realTime ? 1 : Math.min(MAX_SPEED, Math.max(exercise.speed(),
-                        Math.ceil(probe.slowestIdealMs() / REAL_BUDGET_MS)));
+                double speed = realTime ? 1 : c.speed() > 0 ? c.speed() : Math.min(MAX_SPEED,
+                        Math.max(exercise.speed(), Math.ceil(probe.slowestIdealMs() / REAL_BUDGET_MS)));
                 for (Mode mode : Mode.values()) {
                     if (probe.neverEnding().contains(mode)) {
                         table.row(c.label(), mode.id(), "-", "never ends", "-", "-", "-", "-", "-", "-", "n/a");
@@ -102,8 +100,46 @@ final class FidelityBench {
         out.println("bar: measured <= ideal x 1.02 + 10 ms (scenario ms), or, for a run the machine gave fewer"
                 + " cores than its ideal assumes, the same against its idealForCoresGivenMs (PRODUCT.md section 7)."
                 + " 'worst over' = max measured - ideal, in real ms (scenario ms / speed).");
-        crowdedHostAlone();
+        if (!beyond) {
+            crowdedHostAlone();
+        }
         return allMet;
+    }
+
+    /** Every exercise at its defaults, then three cases of {@code cpu-vs-io} with {@code cpu} steps. */
+    private static List<Case> defaults(Catalogue catalogue) {
+        List<Case> cases = new ArrayList<>();
+        catalogue.all().forEach(exercise -> cases.add(new Case(exercise.id(), exercise, Map.of(), 0)));
+        catalogue.find("cpu-vs-io").ifPresent(cpuVsIo -> {
+            cases.add(new Case("cpu-vs-io kind=cpu", cpuVsIo, Map.of("kind", "cpu"), 0));
+            cases.add(new Case("cpu-vs-io cpu 4x250ms", cpuVsIo,
+                    Map.of("kind", "cpu", "tasks", 4, "duration", "250ms"), 0));
+            cases.add(new Case(CROWDED, cpuVsIo, Map.of("kind", "cpu", "tasks", CROWDED_TASKS,
+                    "duration", CROWDED_BURN.toMillis() + "ms"), 0));
+        });
+        return cases;
+    }
+
+    /**
+     * Parameters a learner may pick that make steps, or whole runs, short in real time: quick chess
+     * moves, a quick laundry move, and three exercises asked to go at speed 100.
+     */
+    private static List<Case> beyondDefaults(Catalogue catalogue) {
+        List<Case> cases = new ArrayList<>();
+        catalogue.find("chess-simul").ifPresent(chess -> {
+            cases.add(new Case("chess 20x10 think=100ms reply=1s", chess,
+                    Map.of("boards", 20, "moves", 10, "think", "100ms", "reply", "1s"), 0));
+            cases.add(new Case("chess think=1s", chess, Map.of("think", "1s"), 0));
+        });
+        catalogue.find("laundry").ifPresent(laundry -> cases.add(new Case("laundry move=10s wash=dry=1min", laundry,
+                Map.of("move", "10s", "washing", "1min", "drying", "1min"), 0)));
+        catalogue.find("counting").ifPresent(counting -> cases.add(new Case("counting unit=10ms @100", counting,
+                Map.of("unit", "10ms"), 100)));
+        catalogue.find("cpu-vs-io").ifPresent(cpuVsIo -> cases.add(new Case("cpu-vs-io cpu 8x10ms @100", cpuVsIo,
+                Map.of("kind", "cpu", "duration", "10ms"), 100)));
+        catalogue.find("api-calls").ifPresent(api -> cases.add(new Case("api-calls latency=10ms @100", api,
+                Map.of("latency", "10ms"), 100)));
+        return cases;
     }
 
     /**
@@ -140,8 +176,10 @@ final class FidelityBench {
         int met = 0;
         int metForCores = 0;
         String unfinished = "";
+        double used = options.speed();
         for (int i = 0; i < REPEATS; i++) {
             Run run = runOnce(registry, program, options);
+            used = run.options().speed();
             ideal = run.idealMs();
             double elapsed = run.summary().elapsedMs();
             measured[i] = elapsed;
@@ -157,8 +195,9 @@ final class FidelityBench {
                 metForCores++;
             }
         }
-        double worstReal = (Stats.max(measured) - ideal) / options.speed();
-        table.row(id, options.mode().id(), Stats.f(options.speed(), 0), Stats.f(ideal, 1),
+        double worstReal = (Stats.max(measured) - ideal) / used;
+        String speed = Stats.f(used, 0) + (used == options.speed() ? "" : " (asked " + Stats.f(options.speed(), 0) + ")");
+        table.row(id, options.mode().id(), speed, Stats.f(ideal, 1),
                 Stats.f(Stats.min(measured), 1), Stats.f(Stats.median(measured), 1), Stats.f(Stats.max(measured), 1),
                 Stats.f(FidelityBar.of(ideal), 1), Stats.f(worstReal, 2), Double.isNaN(fewestCores) ? "-" : Stats.f(fewestCores, 2),
                 verdict(met, metForCores) + unfinished);
@@ -182,8 +221,8 @@ final class FidelityBench {
         return run;
     }
 
-    /** An exercise with some parameters set, and how the table names it. */
-    private record Case(String label, Exercise exercise, Map<String, ?> params) {}
+    /** An exercise with some parameters set, how the table names it, and its speed (0: the section's rule). */
+    private record Case(String label, Exercise exercise, Map<String, ?> params, double speed) {}
 
     /**
      * What a quick look at each mode's ideal tells before the timed runs.

@@ -32,6 +32,7 @@ public final class Run {
     private final String id;
     private final RunOptions options;
     private final IdealTime.Result ideal;
+    private final SpeedChoice speed;
     private final int cores;
     private final EventLog log = new EventLog();
     private final RunState state;
@@ -49,6 +50,7 @@ public final class Run {
         this.id = id;
         this.options = options;
         this.ideal = context.ideal();
+        this.speed = context.speed();
         this.cores = context.cores();
         this.onEnd = context.onEnd();
         this.measures = program.measures();
@@ -63,6 +65,11 @@ public final class Run {
 
     public RunOptions options() {
         return options;
+    }
+
+    /** The speed asked for and the one in {@link #options()}, with why the run goes slower, if it does. */
+    public SpeedChoice speed() {
+        return speed;
     }
 
     public RunStatus status() {

@@ -61,6 +61,11 @@ public record RunOptions(Mode mode, double speed, int threads, int limit, boolea
         return new RunOptions(mode, speed);
     }
 
+    /** The same options at another speed. */
+    public RunOptions withSpeed(double timeScale) {
+        return new RunOptions(mode, timeScale, threads, limit, gil);
+    }
+
     /** The same options with another pool size. */
     public RunOptions withThreads(int poolSize) {
         return new RunOptions(mode, speed, poolSize, limit, gil);

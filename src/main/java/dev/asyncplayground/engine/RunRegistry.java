@@ -19,6 +19,8 @@ public final class RunRegistry implements AutoCloseable {
     private final LiveThreads threads = new LiveThreads();
     private final ScheduledExecutorService timer = DaemonTimer.started("run-timer");
     private final Admission admission;
+    /** False for runs nobody times: they go at the speed asked and start without waiting for calm. */
+    private final boolean timed;
 
     /** A registry with the default admission budget, whose store may take a quarter of the maximum heap. */
     public RunRegistry(Limits limits) {
@@ -41,16 +43,22 @@ public final class RunRegistry implements AutoCloseable {
     }
 
     /**
-     * A registry whose CPU runs start the moment their turn comes, without waiting for a calm
-     * server ({@link QuietStart}): for runs that nobody times, such as the warm-up's.
+     * A registry for runs that nobody times, such as the warm-up's: CPU runs start the moment their
+     * turn comes, without waiting for a calm server ({@link QuietStart}), and every run goes at the
+     * speed asked, however short its steps ({@link SpeedChoice}).
      */
-    public static RunRegistry startingCpuRunsAtOnce(Limits limits, AdmissionBudget budget) {
-        return new RunRegistry(limits, budget, StoreBudget.byDefault(), QuietStart.NONE);
+    public static RunRegistry forRunsNobodyTimes(Limits limits, AdmissionBudget budget) {
+        return new RunRegistry(limits, budget, StoreBudget.byDefault(), QuietStart.NONE, false);
     }
 
     /** A registry whose CPU runs wait for a calm server by the given rule. */
     RunRegistry(Limits limits, AdmissionBudget budget, long budgetBytes, QuietStart quietStart) {
+        this(limits, budget, budgetBytes, quietStart, true);
+    }
+
+    private RunRegistry(Limits limits, AdmissionBudget budget, long budgetBytes, QuietStart quietStart, boolean timed) {
         this.limits = limits;
+        this.timed = timed;
         this.store = new RunStore(budgetBytes);
         this.admission = new Admission(limits, budget, timer, quietStart);
     }
@@ -91,17 +99,19 @@ public final class RunRegistry implements AutoCloseable {
     /**
      * Creates a run of the program on one of the ticket's places and starts it, at once or when its
      * turn comes; turned down if even an ideal run would pass a limit, or if the run would have to
-     * wait and the queue filled since the places were reserved.
+     * wait and the queue filled since the places were reserved. The run goes slower than asked when
+     * it would be too quick to time faithfully ({@link SpeedChoice}).
      */
     public Start start(Program program, RunOptions options, AdmissionTicket ticket) {
-        IdealTime.Result ideal = IdealTime.simulate(program, options, cores);
-        Optional<Start.OverLimit> over = LimitChecks.check(ideal, options, limits);
-        return over.isPresent() ? over.get() : startWithIdeal(program, options, ideal, ticket);
+        Paced paced = timed ? Paced.faithfully(program, options, cores, limits) : Paced.asAsked(program, options, cores);
+        Optional<Start.OverLimit> over = LimitChecks.check(paced.ideal(), paced.options(), limits);
+        return over.isPresent() ? over.get() : startWithIdeal(program, paced, ticket);
     }
 
-    /** Starts a run whose ideal is known, without checking it against the limits (tests use it). */
+    /** Starts a run whose ideal is known, at the speed asked, without checking it against the limits (tests use it). */
     Run startWithIdeal(Program program, RunOptions options, IdealTime.Result ideal) {
-        return admitted(reserve(null, 1), ticket -> startWithIdeal(program, options, ideal, ticket));
+        Paced paced = Paced.asAsked(options, ideal);
+        return admitted(reserve(null, 1), ticket -> startWithIdeal(program, paced, ticket));
     }
 
     /** The run a shortcut started, or the refusal thrown as the shortcuts promise. */
@@ -121,11 +131,12 @@ public final class RunRegistry implements AutoCloseable {
         };
     }
 
-    private Start startWithIdeal(Program program, RunOptions options, IdealTime.Result ideal, AdmissionTicket ticket) {
-        RunCost cost = RunCost.of(program, ideal, options, limits.maxRunTime());
+    private Start startWithIdeal(Program program, Paced paced, AdmissionTicket ticket) {
+        RunOptions options = paced.options();
+        RunCost cost = RunCost.of(program, paced.ideal(), options, limits.maxRunTime());
         synchronized (store) {
             Run run = new Run(store.newId(), Gil.ifOn(program, options), options, limits,
-                    new RunContext(ideal, cores, threads, this::ended, admission::position));
+                    new RunContext(paced.ideal(), paced.speed(), cores, threads, this::ended, admission::position));
             store.add(run);
             Optional<Busy> busy;
             try {

@@ -2,6 +2,7 @@ package dev.asyncplayground.web;
 
 import dev.asyncplayground.engine.Mode;
 import dev.asyncplayground.engine.RunOptions;
+import dev.asyncplayground.engine.SpeedChoice;
 import dev.asyncplayground.scenario.Diagnostic;
 import dev.asyncplayground.scenario.Param;
 import dev.asyncplayground.scenario.ParamType;
@@ -147,10 +148,7 @@ record FormSubmission(List<Param> params, Map<String, String> raw, List<Diagnost
 
     /** The speed as the field shows it. */
     String speedText() {
-        if (Double.isNaN(speed) || speed == 1) {
-            return "1";
-        }
-        return speed == Math.rint(speed) ? Long.toString((long) speed) : Double.toString(speed);
+        return Double.isNaN(speed) ? "1" : SpeedChoice.text(speed);
     }
 
     private static double parseSpeed(String text) {

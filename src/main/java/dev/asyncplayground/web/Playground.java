@@ -88,7 +88,7 @@ final class Playground {
             RunOptions options = run.options();
             Mode mode = options.mode();
             panels.add(new RunPanel(run.id(), mode.id(), optionsText(options), mode.description(), run.idealMs(),
-                    submission.speed(), guesses.ms().get(mode)));
+                    options.speed(), run.speed().note(), guesses.ms().get(mode)));
         }
         views.render(ctx, "runs.jte", Map.of("comparison", new Comparison(title(ctx),
                 settings(scenario, submission), panels)));

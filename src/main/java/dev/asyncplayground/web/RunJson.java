@@ -38,6 +38,8 @@ final class RunJson {
         json.put("status", status.label());
         json.put("mode", options.mode().id());
         json.put("speed", options.speed());
+        json.put("speedAsked", run.speed().asked());
+        json.put("speedNote", run.speed().note());
         json.put("threads", options.threads());
         json.put("limit", options.limit());
         json.put("gil", options.gil());

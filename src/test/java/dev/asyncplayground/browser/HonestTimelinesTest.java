@@ -18,8 +18,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Timelines and figures that don't mislead: lanes stop at their task's end, a stated speedup
- * baseline, lanes in order, a CPU run squeezed by other programs says so, and the live page
- * redraws only what changes, so that it takes little CPU from the runs it shows.
+ * baseline, lanes in order, a CPU run squeezed by other programs says so, so does a run slowed so
+ * that its quickest steps can be timed, and the live page redraws only what changes, so that it
+ * takes little CPU from the runs it shows.
  */
 class HonestTimelinesTest {
 
@@ -94,6 +95,24 @@ class HonestTimelinesTest {
                     && cell.querySelector('.cores-ideal').getBoundingClientRect().top
                         >= figure.getBoundingClientRect().bottom - 1;"""),
                 "the ideal on one line, and the ideal for the cores given below it, so that it never widens the table");
+        session.assertNoConsoleErrors();
+    }
+
+    @Test
+    void aRunSlowedSoThatItsQuickestStepsCanBeTimedSaysSoInItsPanel() {
+        session.open("/exercises/chess-simul");
+        session.setField("moves", "2");
+        session.setField("think", "100ms");
+        session.setField("reply", "1s");
+        session.chooseModes("virtual-threads");
+        session.runAndAwaitDone(1);
+
+        WebElement note = browser().findElement(By.cssSelector(".run[data-mode='virtual-threads'] .speed-note"));
+        assertTrue(note.isDisplayed(), "the note is shown");
+        assertTrue(note.getText().startsWith("Speed note: this run went at speed 20 instead of 1000: at 1000 its"
+                + " shortest step, 100 ms, would last 0.1 ms of real time"), note.getText());
+        assertEquals(List.of("20.0"), session.each(".run[data-mode='virtual-threads']", "el.dataset.speed"),
+                "the page estimates scenario time between events at the speed the run goes");
         session.assertNoConsoleErrors();
     }
 

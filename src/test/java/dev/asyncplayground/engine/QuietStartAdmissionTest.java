@@ -60,7 +60,7 @@ class QuietStartAdmissionTest {
 
     @Test
     void aRegistryForRunsNobodyTimesStartsACpuRunAtOnce() {
-        registry = RunRegistry.startingCpuRunsAtOnce(Limits.defaults(), AdmissionBudget.DEFAULTS);
+        registry = RunRegistry.forRunsNobodyTimes(Limits.defaults(), AdmissionBudget.DEFAULTS);
 
         assertStartsAtOnce(registry.start(CPU, VIRTUAL));
     }

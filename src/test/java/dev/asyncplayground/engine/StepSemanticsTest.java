@@ -490,9 +490,9 @@ class StepSemanticsTest {
         @Test
         void theSpeedOptionScalesRealTimeButNotScenarioTime() throws InterruptedException {
             Run run = awaitEnd(registry.start(Program.of(List.of(task("t", new Step.Cpu(Duration.ofSeconds(2), "")))),
-                    new RunOptions(Mode.SEQUENTIAL, 20)));
+                    new RunOptions(Mode.SEQUENTIAL, 10)));
             TimelineEvent.CpuStarted started = of(TimelineEvent.CpuStarted.class, run.log().snapshot()).getFirst();
-            assertEquals(nanos(100), started.durationNanos(), "2 s at speed 20 is 100 ms of real time");
+            assertEquals(nanos(200), started.durationNanos(), "2 s at speed 10 is 200 ms of real time");
             assertTrue(run.summary().elapsedMs() >= 2_000);
             assertEquals(2_000, run.idealMs(), 0.0);
             assertEquals("2s", run.summary().tasks().getFirst().segments().stream()

@@ -1,0 +1,204 @@
+package dev.asyncplayground.engine;
+
+import static dev.asyncplayground.engine.RunWaits.awaitEnd;
+import static dev.asyncplayground.engine.TestPrograms.cpuMs;
+import static dev.asyncplayground.engine.TestPrograms.locked;
+import static dev.asyncplayground.engine.TestPrograms.print;
+import static dev.asyncplayground.engine.TestPrograms.program;
+import static dev.asyncplayground.engine.TestPrograms.task;
+import static dev.asyncplayground.engine.TestPrograms.timeoutMs;
+import static dev.asyncplayground.engine.TestPrograms.update;
+import static dev.asyncplayground.engine.TestPrograms.waitMs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.asyncplayground.scenario.Program;
+import java.time.Duration;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A run whose shortest step would last too short a real time to be timed goes just slow enough,
+ * never slower than real time nor than asked, and says so; unless going slower breaks a limit.
+ */
+class SpeedChoiceTest {
+
+    private static final long MS = 1_000_000;
+
+    @Nested
+    class TheRule {
+
+        @ParameterizedTest(name = "shortest step {0} ms at speed {1} -> speed {2}")
+        @CsvSource(delimiter = '|', textBlock = """
+                100  | 1000 | 20
+                150  | 1000 | 30
+                5000 | 1000 | 1000
+                12   | 3600 | 2
+                2    | 1000 | 1
+                100  | 10   | 10
+                100  | 20   | 20
+                1    | 0.5  | 0.5
+                1    | 1    | 1
+                """)
+        void goesAtTheFastestWholeSpeedAtWhichTheShortestStepLastsFiveRealMilliseconds(long shortestMs, double asked,
+                                                                                        double used) {
+            assertEquals(used, SpeedChoice.Bound.ofStep(shortestMs * MS).speed(asked));
+        }
+
+        @Test
+        void aProgramWithNoTimedStepGoesAtTheSpeedAsked() {
+            assertEquals(3600, SpeedChoice.Bound.ofStep(Long.MAX_VALUE).speed(3600));
+        }
+
+        @ParameterizedTest(name = "ideal {0} ms at speed {1} -> speed {2}")
+        @CsvSource(delimiter = '|', textBlock = """
+                120    | 100  | 4
+                200    | 100  | 4
+                320000 | 1000 | 1000
+                5      | 3600 | 3
+                5      | 1    | 1
+                """)
+        void goesAtTheFastestWholeSpeedAtWhichTheBarsSlackHoldsARunsOverhead(double idealMs, double asked,
+                                                                             double used) {
+            assertEquals(used, SpeedChoice.Bound.ofRun(idealMs * MS).speed(asked),
+                    "the slack is ideal x 0.02 + 10 ms; a run's overhead 3 ms of real time");
+        }
+
+        @Test
+        void theTighterBoundHoldsTheRunBack() {
+            SpeedChoice.Bound step = SpeedChoice.Bound.ofStep(80 * MS);
+            SpeedChoice.Bound run = SpeedChoice.Bound.ofRun(120 * MS);
+
+            assertEquals(4, step.or(run).speed(100));
+            assertEquals(4, run.or(step).speed(100));
+        }
+
+        @Test
+        void aRunSlowedForItsShortRunSaysHowLongTheWholeRunWouldHaveLasted() {
+            SpeedChoice slowed = SpeedChoice.slowed(100, 4, SpeedChoice.Bound.ofRun(120 * MS));
+
+            assertEquals("this run went at speed 4 instead of 100: at 100 the whole run would last 1.2 ms of real"
+                    + " time, too short for this machine to time faithfully; at 4 it lasts 30 ms", slowed.note());
+        }
+
+        @Test
+        void aSlowedRunSaysHowFastItWentAndWhy() {
+            SpeedChoice slowed = SpeedChoice.slowed(1000, 20, SpeedChoice.Bound.ofStep(100 * MS));
+
+            assertTrue(slowed.slowed());
+            assertEquals("this run went at speed 20 instead of 1000: at 1000 its shortest step, 100 ms, would last"
+                    + " 0.1 ms of real time, too short for this machine to time faithfully; at 20 it lasts 5 ms",
+                    slowed.note());
+        }
+
+        @Test
+        void aRunThatCannotGoSlowerSaysItsTimesMayRunLongAndWhichLimitHeldItBack() {
+            SpeedChoice fast = SpeedChoice.tooFastToTime(1000, 30, SpeedChoice.Bound.ofStep(150 * MS), "MAX_RUN_SECONDS");
+
+            assertFalse(fast.slowed());
+            assertEquals(1000, fast.used());
+            assertEquals("at speed 1000 its shortest step, 150 ms, lasts 0.15 ms of real time, too short for this"
+                    + " machine to time faithfully, so this run's times may run long; at speed 30 it would last 5 ms,"
+                    + " but the run would pass its limit (MAX_RUN_SECONDS)", fast.note());
+        }
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                1000 | 1000
+                2.5  | 2.5
+                0.25 | 0.25
+                """)
+        void writesASpeedAsTheFormShowsIt(double speed, String text) {
+            assertEquals(text, SpeedChoice.text(speed));
+        }
+    }
+
+    @Nested
+    class TheShortestStep {
+
+        @Test
+        void isFoundInsideLocksAndTimeoutsAndCountsATimeoutsLimit() {
+            Program program = program(
+                    task("a", waitMs(1_000), locked("m", cpuMs(200))),
+                    task("b", timeoutMs(50, waitMs(1_000)), print("done")));
+
+            assertEquals(50 * MS, ShortestStep.nanos(program));
+        }
+
+        @Test
+        void isTheThinkTimeOfAnUpdateButStepsThatTakeNoTimeDoNotCount() {
+            assertEquals(30 * MS, ShortestStep.nanos(program(task("a", update("x", 1, 30), waitMs(0), cpuMs(40)))));
+            assertEquals(Long.MAX_VALUE, ShortestStep.nanos(program(task("a", print("hi"), update("x", 1, 0)))));
+        }
+    }
+
+    @Nested
+    class ARegistry {
+
+        private static final Program QUICK_MOVES = program(
+                task("a", locked("m", cpuMs(100)), waitMs(10_000)),
+                task("b", locked("m", cpuMs(100)), waitMs(10_000)));
+
+        @Test
+        void slowsARunWhoseShortestStepWouldBeTooShortAndKeepsTheSpeedAskedWithIt() {
+            try (RunRegistry runs = new RunRegistry(Limits.defaults())) {
+                Run run = runs.start(QUICK_MOVES, new RunOptions(Mode.VIRTUAL_THREADS, 1000));
+
+                assertEquals(20, run.options().speed());
+                assertEquals(1000, run.speed().asked());
+                assertTrue(run.speed().note().startsWith("this run went at speed 20 instead of 1000"), run.speed().note());
+                assertEquals(RunStatus.DONE, awaitEnd(run));
+                assertEquals(10_200, run.idealMs(), 0.001, "the ideal is the scenario's, whatever the speed");
+            }
+        }
+
+        @Test
+        void keepsTheSpeedAskedWhenGoingSlowerWouldPassTheWallClockLimit() {
+            Limits aTenthOfASecond = new Limits(100, Duration.ofMillis(100), 10_000);
+            try (RunRegistry runs = new RunRegistry(aTenthOfASecond)) {
+                Run run = runs.start(QUICK_MOVES, new RunOptions(Mode.SEQUENTIAL, 1000));
+
+                assertEquals(1000, run.options().speed(), "20.2 s of scenario at speed 20 is 1 s; at 1000, 20 ms");
+                assertEquals(RunStatus.DONE, awaitEnd(run));
+                assertTrue(run.speed().note().endsWith("but the run would pass its limit (MAX_RUN_SECONDS)"),
+                        run.speed().note());
+            }
+        }
+
+        @Test
+        void leavesARunAtItsSpeedWhenEveryStepAndTheWholeRunLastLongEnough() {
+            try (RunRegistry runs = new RunRegistry(Limits.defaults())) {
+                Run run = runs.start(program(task("a", waitMs(5_000), cpuMs(5_000))), new RunOptions(Mode.EVENT_LOOP, 50));
+
+                assertEquals(50, run.options().speed(), "100 ms steps, and 4.2 ms of slack in real time");
+                assertEquals("", run.speed().note());
+                assertEquals(RunStatus.DONE, awaitEnd(run));
+            }
+        }
+
+        @Test
+        void slowsARunThatWouldBeOverTooSoonToTimeEvenIfEveryStepLastsLongEnough() {
+            try (RunRegistry runs = new RunRegistry(Limits.defaults())) {
+                Run run = runs.start(program(task("a", waitMs(50))), new RunOptions(Mode.SEQUENTIAL, 100));
+
+                assertEquals(3, run.options().speed(), "50 ms leaves 11 ms of slack: 3.7 ms of real time at speed 3");
+                assertTrue(run.speed().note().contains("the whole run would last 0.5 ms of real time"), run.speed().note());
+                assertEquals(RunStatus.DONE, awaitEnd(run));
+            }
+        }
+
+        @Test
+        void forRunsNobodyTimesGoesAtTheSpeedAskedHoweverShortTheSteps() {
+            try (RunRegistry runs = RunRegistry.forRunsNobodyTimes(Limits.defaults(), AdmissionBudget.DEFAULTS)) {
+                Run run = runs.start(QUICK_MOVES, new RunOptions(Mode.VIRTUAL_THREADS, 1000));
+
+                assertEquals(1000, run.options().speed());
+                assertEquals("", run.speed().note());
+                assertEquals(RunStatus.DONE, awaitEnd(run));
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.asyncplayground.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A run whose shortest step would be too short to time at the speed asked goes slower, and the API
+ * says which speed it went at, which was asked, and why.
+ */
+class SpeedChoiceApiTest extends ApiTestSupport {
+
+    private static Map<String, Object> chess(Map<String, Object> params) throws InterruptedException {
+        Map<String, Object> run = http.awaitRun(http.startRun(Map.of("exercise", "chess-simul",
+                "mode", "virtual-threads", "params", params)), Duration.ofSeconds(30));
+        assertEquals("done", run.get("status"), run.toString());
+        return run;
+    }
+
+    @Test
+    void aChessSimulWithQuickMovesGoesSlowerThanTheExercisesSpeedAndSaysWhy() throws Exception {
+        Map<String, Object> run = chess(Map.of("moves", 2, "think", "100ms", "reply", "1s"));
+
+        assertEquals(20.0, run.get("speed"), "100 ms moves last 5 ms of real time at speed 20");
+        assertEquals(1000.0, run.get("speedAsked"));
+        String note = (String) run.get("speedNote");
+        assertTrue(note.startsWith("this run went at speed 20 instead of 1000: at 1000 its shortest step, 100 ms,"
+                + " would last 0.1 ms of real time"), note);
+        assertEquals(3_100.0, ((Number) run.get("idealMs")).doubleValue(), 0.001,
+                "times stay in scenario milliseconds, whatever the speed");
+    }
+
+    @Test
+    void aChessSimulAtItsDefaultsGoesAtTheExercisesSpeedWithNothingToSay() throws Exception {
+        Map<String, Object> run = chess(Map.of());
+
+        assertEquals(1000.0, run.get("speed"), "5 s moves last 5 ms of real time at speed 1000");
+        assertEquals(1000.0, run.get("speedAsked"));
+        assertEquals("", run.get("speedNote"));
+    }
+}
