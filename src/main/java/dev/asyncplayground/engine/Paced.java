@@ -35,7 +35,7 @@ record Paced(RunOptions options, IdealTime.Result ideal, SpeedChoice speed) {
         }
         SpeedChoice.Bound bound = SpeedChoice.Bound.ofStep(ShortestStep.nanos(program));
         if (ideal.finishes()) {
-            bound = bound.or(SpeedChoice.Bound.ofRun(ideal.elapsedNanos()));
+            bound = bound.tighter(SpeedChoice.Bound.ofRun(ideal.elapsedNanos()));
         }
         double faithful = bound.speed(asked.speed());
         if (faithful >= asked.speed()) {

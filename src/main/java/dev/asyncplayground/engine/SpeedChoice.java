@@ -57,7 +57,7 @@ public record SpeedChoice(double asked, double used, String note) {
         }
 
         /** The tighter of two bounds. */
-        Bound or(Bound other) {
+        Bound tighter(Bound other) {
             return other.fastest < fastest ? other : this;
         }
 

@@ -72,8 +72,8 @@ class SpeedChoiceTest {
             SpeedChoice.Bound step = SpeedChoice.Bound.ofStep(80 * MS);
             SpeedChoice.Bound run = SpeedChoice.Bound.ofRun(120 * MS);
 
-            assertEquals(4, step.or(run).speed(100));
-            assertEquals(4, run.or(step).speed(100));
+            assertEquals(4, step.tighter(run).speed(100));
+            assertEquals(4, run.tighter(step).speed(100));
         }
 
         @Test
