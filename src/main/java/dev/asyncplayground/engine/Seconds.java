@@ -13,6 +13,6 @@ final class Seconds {
     }
 
     static String format(double seconds) {
-        return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
+        return NumberText.of(seconds);
     }
 }

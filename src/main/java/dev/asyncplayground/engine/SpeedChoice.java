@@ -95,7 +95,7 @@ public record SpeedChoice(double asked, double used, String note) {
 
     /** A speed as the form shows it: {@code 1000}, {@code 2.5}. */
     public static String text(double speed) {
-        return speed == Math.rint(speed) ? Long.toString((long) speed) : Double.toString(speed);
+        return NumberText.of(speed);
     }
 
     /** "100 ms", "2 s": scenario time as the learner wrote it, with a space. */
