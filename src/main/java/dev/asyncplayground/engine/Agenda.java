@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 
 /**
@@ -35,6 +36,7 @@ final class Agenda {
     private final Map<Integer, List<Parked>> awaiting = new HashMap<>();
     private final long[] tickets;
     private final IntPredicate ended;
+    private final IntConsumer readied;
     private long lastTicket;
 
     /**
@@ -42,12 +44,22 @@ final class Agenda {
      * @param ended whether a task has ended
      */
     Agenda(int tasks, IntPredicate ended) {
+        this(tasks, ended, task -> { });
+    }
+
+    /**
+     * @param readied told of every task that becomes ready, as it does: a timer that fired, a
+     *                lock handed over, an awaited end
+     */
+    Agenda(int tasks, IntPredicate ended, IntConsumer readied) {
         this.tickets = new long[tasks];
         this.ended = ended;
+        this.readied = readied;
     }
 
     void ready(int task, boolean met) {
         ready.add(new Resume(task, met));
+        readied.accept(task);
     }
 
     /** The task to go on next, in the order they became ready, or null. */

@@ -27,12 +27,14 @@ final class IdealTime {
      *                     forever, so a real run only stops at its wall-clock limit
      * @param cpuWallNanos scenario nanoseconds during which at least one cpu step burns; the cores
      *                     the ideal assumes are {@code cpuNanos / cpuWallNanos}
+     * @param chain        the most resumptions one after another ({@link StepChains}), each of which
+     *                     costs a real run a little time of its own
      */
-    record Result(long elapsedNanos, long cpuNanos, boolean finishes, long cpuWallNanos) {
+    record Result(long elapsedNanos, long cpuNanos, boolean finishes, long cpuWallNanos, long chain) {
 
-        /** A result whose cpu steps, if any, are assumed to burn on one core at a time. */
+        /** A result whose cpu steps, if any, are assumed to burn on one core at a time, with no chain to speak of. */
         Result(long elapsedNanos, long cpuNanos, boolean finishes) {
-            this(elapsedNanos, cpuNanos, finishes, cpuNanos);
+            this(elapsedNanos, cpuNanos, finishes, cpuNanos, 0);
         }
     }
 

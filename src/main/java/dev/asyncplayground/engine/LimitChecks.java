@@ -33,4 +33,16 @@ final class LimitChecks {
         }
         return Optional.empty();
     }
+
+    /**
+     * The slowest whole speed at which a run with this ideal, taking as long as its fidelity bar
+     * allows, stays within {@code MAX_RUN_SECONDS} and {@code MAX_CPU_SECONDS}; at least 1. The
+     * ideal of a run with the global interpreter lock depends on the speed, so such a run must be
+     * checked again at that speed.
+     */
+    static double slowestSpeed(IdealTime.Result ideal, Limits limits) {
+        double forTime = FidelityBar.of(ideal.elapsedNanos() / 1e6) / (limits.maxRunTime().toNanos() / 1e6);
+        double forCpu = FidelityBar.of(ideal.cpuNanos() / 1e6) / (limits.maxCpuTime().toNanos() / 1e6);
+        return Math.max(1, Math.ceil(Math.max(forTime, forCpu)));
+    }
 }

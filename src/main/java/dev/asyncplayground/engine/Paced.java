@@ -24,9 +24,10 @@ record Paced(RunOptions options, IdealTime.Result ideal, SpeedChoice speed) {
 
     /**
      * Slower than asked when the shortest step, or the whole run, would be too short to time
-     * faithfully ({@link SpeedChoice}), unless going slower would break a limit: then at the speed
-     * asked, with a note that says so. The ideal is simulated once, and again at the slower speed
-     * only for a run with the global interpreter lock, whose switch interval is real time.
+     * faithfully ({@link SpeedChoice}). If going that slow would break a limit, as slow as the limits
+     * allow, with a note that says its times may run long. The ideal is simulated once, and again at
+     * a slower speed only for a run with the global interpreter lock, whose switch interval is real
+     * time.
      */
     static Paced faithfully(Program program, RunOptions asked, int cores, Limits limits) {
         IdealTime.Result ideal = IdealTime.simulate(program, asked, cores);
@@ -35,16 +36,27 @@ record Paced(RunOptions options, IdealTime.Result ideal, SpeedChoice speed) {
         }
         SpeedChoice.Bound bound = SpeedChoice.Bound.ofStep(ShortestStep.nanos(program));
         if (ideal.finishes()) {
-            bound = bound.tighter(SpeedChoice.Bound.ofRun(ideal.elapsedNanos()));
+            bound = bound.tighter(SpeedChoice.Bound.ofRun(ideal.elapsedNanos(), ideal.chain(), asked.mode()));
         }
         double faithful = bound.speed(asked.speed());
-        if (faithful >= asked.speed()) {
-            return asAsked(asked, ideal);
-        }
-        RunOptions slower = asked.withSpeed(faithful);
+        return faithful >= asked.speed() ? asAsked(asked, ideal)
+                : slower(program, asked, ideal, bound, faithful, cores, limits);
+    }
+
+    /** At {@code faithful}, or as close to it as the limits allow, or, if they allow no slower speed, as asked. */
+    private static Paced slower(Program program, RunOptions asked, IdealTime.Result ideal, SpeedChoice.Bound bound,
+                                double faithful, int cores, Limits limits) {
+        String limit = LimitChecks.check(ideal, asked.withSpeed(faithful), limits).map(Start.OverLimit::limit)
+                .orElse("");
+        double used = Math.min(asked.speed(), Math.max(faithful, LimitChecks.slowestSpeed(ideal, limits)));
+        RunOptions slower = asked.withSpeed(used);
         IdealTime.Result slowerIdeal = asked.gil() ? IdealTime.simulate(program, slower, cores) : ideal;
         Optional<Start.OverLimit> over = LimitChecks.check(slowerIdeal, slower, limits);
-        return over.isEmpty() ? new Paced(slower, slowerIdeal, SpeedChoice.slowed(asked.speed(), faithful, bound))
-                : new Paced(asked, ideal, SpeedChoice.tooFastToTime(asked.speed(), faithful, bound, over.get().limit()));
+        if (used >= asked.speed() || over.isPresent()) {
+            return new Paced(asked, ideal, SpeedChoice.tooFastToTime(asked.speed(), faithful, bound,
+                    over.map(Start.OverLimit::limit).orElse(limit)));
+        }
+        return new Paced(slower, slowerIdeal, used == faithful ? SpeedChoice.slowed(asked.speed(), used, bound)
+                : SpeedChoice.asSlowAsLimitsAllow(asked.speed(), used, faithful, bound, limit));
     }
 }

@@ -23,6 +23,7 @@ final class Simulation {
     private final PriorityQueue<BurnEnd> burning =
             new PriorityQueue<>(Comparator.comparingLong(BurnEnd::at).thenComparingLong(BurnEnd::seq));
     private final CpuShare share;
+    private final StepChains chains;
     private int freeCpus;
     private int freeSlots;
     private int admitted;
@@ -35,7 +36,8 @@ final class Simulation {
         this.world = new SimWorld(program, rules.oneAtATime());
         this.rules = rules;
         this.unfinished = program.tasks().size();
-        this.agenda = new Agenda(unfinished, world::ended);
+        this.chains = new StepChains(unfinished);
+        this.agenda = new Agenda(unfinished, world::ended, task -> chains.readied(task, world.now()));
         this.cursors = new TaskCursor[unfinished];
         this.share = new CpuShare(rules.cpus());
         this.freeCpus = rules.cpus();
@@ -50,13 +52,15 @@ final class Simulation {
             long now = world.now();
             long next = Math.min(agenda.nextTimerAt(), Math.min(nextBurnEnd(), share.nextEvent(now)));
             if (unfinished == 0 || next == Long.MAX_VALUE) {
-                return new IdealTime.Result(now, carrierBusy + share.busyNanos(), unfinished == 0, cpuWall);
+                return new IdealTime.Result(now, carrierBusy + share.busyNanos(), unfinished == 0, cpuWall,
+                        chains.longest());
             }
             if (!burning.isEmpty() || share.burning()) {
                 cpuWall += next - now;
             }
             share.advance(next - now);
             world.advanceTo(next);
+            chains.timersFire();
             agenda.fireDue(next);
             endBurns(next);
         }
@@ -76,6 +80,7 @@ final class Simulation {
             Agenda.Resume next = agenda.nextReady();
             if (rules.carriers()) {
                 freeCpus--;
+                chains.getsCarrier(next.task(), world.now());
             }
             drive(next.task(), next.met());
         }
@@ -83,6 +88,7 @@ final class Simulation {
 
     private void drive(int task, boolean met) {
         TaskCursor cursor = cursors[task];
+        chains.resumes(task);
         Need need = cursor.advance(met);
         while (need != null) {
             need = switch (need) {
@@ -135,6 +141,7 @@ final class Simulation {
     private Need letGo() {
         if (rules.carriers()) {
             freeCpus++;
+            chains.leavesCarrier();
         }
         return null;
     }

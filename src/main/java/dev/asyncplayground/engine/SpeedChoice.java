@@ -11,16 +11,20 @@ import java.util.Locale;
  * otherwise last too short a real time to be timed faithfully.
  *
  * <p>Every step costs a little real time besides its own: stamping its events, a wake-up, a lock
- * handed over. On the 2-core VM measured that was 0.05-0.1 ms a step, so a chess simul whose moves
- * took 100 ms at speed 1000 (0.1 ms of real time each) took twice its ideal under virtual threads,
- * and met the fidelity bar in every mode once each move lasted 5 ms. Starting and ending a run
- * costs up to 3 ms more, which the bar's slack must hold: a count to 30 at 10 ms a unit lasts 1.2 ms
- * at speed 100, and took twice its ideal; at speed 8 it lasts 15 ms, and with threads still ended
- * 1.8-2.7 ms late (docs/benchmarks.md, 2026-11-29 22:00-22:40 UTC). A run therefore goes just slow
- * enough that its shortest step lasts {@link #SHORTEST_REAL_STEP_NANOS} and its bar's slack {@link
- * #RUN_OVERHEAD_REAL_NANOS}, at a whole speed, never slower than real time nor than the speed asked.
- * The registry keeps the speed asked when going slower would break a limit of the sandbox, and the
- * note then says the times may run long. Computed only from the numbers given, so its tests are
+ * handed over. On the 2-core VM measured that was 0.05-0.1 ms of engine work a step, so a chess
+ * simul whose moves took 100 ms at speed 1000 (0.1 ms of real time each) took twice its ideal under
+ * virtual threads, and met the fidelity bar in every mode once each move lasted 5 ms. Starting and
+ * ending a run costs up to 3 ms more. And a task that goes on after a wait, a lock or another task
+ * does so late, by 0.15-0.5 ms of real time on that VM depending on the mode, whatever the speed:
+ * along a chain of steps one after another ({@link StepChains}) the late starts add up. The {@code
+ * virtual-threads} chess simul at its defaults, 28 steps in a row, ended 7-17 ms of real time late
+ * at speed 1000 and 7-12 ms at speed 640, where the bar's slack was 6.4 and 10 ms; at 377, 6-10 ms
+ * with 17 ms of slack (docs/benchmarks.md, 2026-11-30 00:00-01:00 UTC). A run therefore goes just
+ * slow enough that its shortest step lasts {@link #SHORTEST_REAL_STEP_NANOS} and its bar's slack
+ * holds {@link #RUN_OVERHEAD_REAL_NANOS} plus {@link #resumptionRealNanos} for every step of its
+ * longest chain, at a whole speed, never slower than real time nor than the speed asked. When going
+ * that slow would break a limit of the sandbox, the run goes as slow as the limits allow, and the
+ * note then says its times may run long. Computed only from the numbers given, so its tests are
  * exact.
  *
  * @param asked the speed asked for
@@ -36,10 +40,25 @@ public record SpeedChoice(double asked, double used, String note) {
     static final long RUN_OVERHEAD_REAL_NANOS = 3_000_000;
 
     /**
+     * The real time a task may lose going on after a step of a chain (a late wake-up), which the
+     * bar's slack must hold. Measured on the 2-core VM (docs/benchmarks.md, 2026-11-30): the event
+     * loop's one thread wakes from its timer; a platform thread is woken by the OS; a virtual thread
+     * by the JDK's timer thread, and then waits for a carrier.
+     */
+    static long resumptionRealNanos(Mode mode) {
+        return switch (mode) {
+            case EVENT_LOOP -> 150_000;
+            case SEQUENTIAL, PLATFORM_THREADS -> 300_000;
+            case VIRTUAL_THREADS -> 500_000;
+        };
+    }
+
+    /**
      * What holds a run's speed back, as a note words it.
      *
      * @param fastest the fastest speed it allows (may be below 1 or above the speed asked)
-     * @param what    "its shortest step, 100 ms," or "the whole run"
+     * @param what    "its shortest step, 100 ms," or "the 6.41 s its fidelity bar allows over the
+     *                ideal, for starting and ending it and going on after 28 steps in a row,"
      * @param nanos   how long that lasts, in scenario nanoseconds
      */
     record Bound(double fastest, String what, double nanos) {
@@ -50,10 +69,22 @@ public record SpeedChoice(double asked, double used, String note) {
                     "its shortest step, " + scenario(shortestNanos) + ",", shortestNanos);
         }
 
-        /** The bound of a whole run whose ideal lasts {@code idealNanos}: its bar's slack must hold the run's overhead. */
-        static Bound ofRun(double idealNanos) {
+        /**
+         * The bound of a whole run in {@code mode} whose ideal lasts {@code idealNanos} and whose
+         * longest chain has {@code chain} steps one after another: its bar's slack must hold the
+         * run's overhead and a late wake-up after every step of the chain.
+         */
+        static Bound ofRun(double idealNanos, long chain, Mode mode) {
             double slackNanos = (FidelityBar.of(idealNanos / 1e6) * 1e6) - idealNanos;
-            return new Bound(slackNanos / RUN_OVERHEAD_REAL_NANOS, "the whole run", idealNanos);
+            double costNanos = RUN_OVERHEAD_REAL_NANOS + (double) chain * resumptionRealNanos(mode);
+            return new Bound(slackNanos / costNanos, "the " + scenario(Math.round(slackNanos / 1e3) * 1000)
+                    + " its fidelity bar allows over the ideal, for starting and ending it" + goingOn(chain) + ",",
+                    slackNanos);
+        }
+
+        private static String goingOn(long chain) {
+            return chain == 0 ? "" : chain == 1 ? " and going on after a step"
+                    : " and going on after " + chain + " steps in a row";
         }
 
         /** The tighter of two bounds. */
@@ -86,6 +117,18 @@ public record SpeedChoice(double asked, double used, String note) {
                 + " short for this machine to time faithfully, so this run's times may run long; at speed %s it"
                 + " would last %s, but the run would pass its limit (%s)", text(asked), bound.what(),
                 real(bound.nanos(), asked), text(faithful), real(bound.nanos(), faithful), limit));
+    }
+
+    /**
+     * The run goes at {@code used}, as slow as its limits allow, instead of {@code asked}, although
+     * {@code bound} asks for {@code faithful}: going that slow would break {@code limit}.
+     */
+    static SpeedChoice asSlowAsLimitsAllow(double asked, double used, double faithful, Bound bound, String limit) {
+        return new SpeedChoice(asked, used, String.format(Locale.ROOT, "this run went at speed %s instead of %s, as"
+                + " slow as its limit (%s) allows: at %s %s lasts %s of real time, too short for this machine to time"
+                + " faithfully, so this run's times may run long; at speed %s it would last %s", text(used),
+                text(asked), limit, text(used), bound.what(), real(bound.nanos(), used), text(faithful),
+                real(bound.nanos(), faithful)));
     }
 
     /** True if the run goes slower than asked. */

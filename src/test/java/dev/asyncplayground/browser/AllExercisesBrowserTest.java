@@ -25,7 +25,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  *
  * <p>To keep the suite short the runs ask for four times the exercise's own speed; the server
  * keeps the chess simul at 1000 and responsive-ui at 1, where their shortest steps (5 s and 2 ms)
- * can still be timed. With {@code -Dexercise.shots=DIR} they run at the exercise's defaults instead
+ * can still be timed, and the chess simul's {@code virtual-threads} run at 377, where its 28 steps
+ * in a row can. With {@code -Dexercise.shots=DIR} they run at the exercise's defaults instead
  * and the page is saved as {@code DIR/ex-ID-1920.png} and {@code DIR/ex-ID-1280.png}, for looking at.
  */
 class AllExercisesBrowserTest {

@@ -104,14 +104,14 @@ class HonestTimelinesTest {
         session.setField("moves", "2");
         session.setField("think", "100ms");
         session.setField("reply", "1s");
-        session.chooseModes("virtual-threads");
+        session.chooseModes("sequential");
         session.runAndAwaitDone(1);
 
-        WebElement note = browser().findElement(By.cssSelector(".run[data-mode='virtual-threads'] .speed-note"));
+        WebElement note = browser().findElement(By.cssSelector(".run[data-mode='sequential'] .speed-note"));
         assertTrue(note.isDisplayed(), "the note is shown");
         assertTrue(note.getText().startsWith("Speed note: this run went at speed 20 instead of 1000: at 1000 its"
                 + " shortest step, 100 ms, would last 0.1 ms of real time"), note.getText());
-        assertEquals(List.of("20.0"), session.each(".run[data-mode='virtual-threads']", "el.dataset.speed"),
+        assertEquals(List.of("20.0"), session.each(".run[data-mode='sequential']", "el.dataset.speed"),
                 "the page estimates scenario time between events at the speed the run goes");
         session.assertNoConsoleErrors();
     }

@@ -3,6 +3,7 @@ package dev.asyncplayground.engine;
 import static dev.asyncplayground.engine.RunWaits.awaitEnd;
 import static dev.asyncplayground.engine.TestPrograms.cpuMs;
 import static dev.asyncplayground.engine.TestPrograms.locked;
+import static dev.asyncplayground.engine.TestPrograms.many;
 import static dev.asyncplayground.engine.TestPrograms.print;
 import static dev.asyncplayground.engine.TestPrograms.program;
 import static dev.asyncplayground.engine.TestPrograms.task;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.asyncplayground.scenario.Program;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,35 +55,51 @@ class SpeedChoiceTest {
             assertEquals(3600, SpeedChoice.Bound.ofStep(Long.MAX_VALUE).speed(3600));
         }
 
-        @ParameterizedTest(name = "ideal {0} ms at speed {1} -> speed {2}")
+        @ParameterizedTest(name = "ideal {0} ms, {1} steps in a row, {2}, at speed {3} -> speed {4}")
         @CsvSource(delimiter = '|', textBlock = """
-                120    | 100  | 4
-                200    | 100  | 4
-                320000 | 1000 | 1000
-                5      | 3600 | 3
-                5      | 1    | 1
+                120    | 0  | SEQUENTIAL       | 100  | 4
+                200    | 0  | SEQUENTIAL       | 100  | 4
+                4000   | 20 | SEQUENTIAL       | 100  | 10
+                320000 | 19 | EVENT_LOOP       | 1000 | 1000
+                320000 | 28 | VIRTUAL_THREADS  | 1000 | 377
+                320000 | 28 | PLATFORM_THREADS | 1000 | 562
+                5      | 0  | SEQUENTIAL       | 3600 | 3
+                5      | 0  | SEQUENTIAL       | 1    | 1
                 """)
-        void goesAtTheFastestWholeSpeedAtWhichTheBarsSlackHoldsARunsOverhead(double idealMs, double asked,
-                                                                             double used) {
-            assertEquals(used, SpeedChoice.Bound.ofRun(idealMs * MS).speed(asked),
-                    "the slack is ideal x 0.02 + 10 ms; a run's overhead 3 ms of real time");
+        void goesAtTheFastestWholeSpeedAtWhichTheBarsSlackHoldsARunsOverheadAndItsLateWakeUps(
+                double idealMs, long chain, Mode mode, double asked, double used) {
+            assertEquals(used, SpeedChoice.Bound.ofRun(idealMs * MS, chain, mode).speed(asked),
+                    "the slack is ideal x 0.02 + 10 ms; a run's overhead 3 ms of real time, and a step in a row"
+                            + " 0.15 ms (event loop), 0.3 ms (sequential, platform threads) or 0.5 ms (virtual threads)");
         }
 
         @Test
         void theTighterBoundHoldsTheRunBack() {
             SpeedChoice.Bound step = SpeedChoice.Bound.ofStep(80 * MS);
-            SpeedChoice.Bound run = SpeedChoice.Bound.ofRun(120 * MS);
+            SpeedChoice.Bound run = SpeedChoice.Bound.ofRun(120 * MS, 0, Mode.SEQUENTIAL);
 
             assertEquals(4, step.tighter(run).speed(100));
             assertEquals(4, run.tighter(step).speed(100));
         }
 
         @Test
-        void aRunSlowedForItsShortRunSaysHowLongTheWholeRunWouldHaveLasted() {
-            SpeedChoice slowed = SpeedChoice.slowed(100, 4, SpeedChoice.Bound.ofRun(120 * MS));
+        void aRunSlowedForItsShortRunSaysHowLongTheBarsSlackWouldHaveLasted() {
+            SpeedChoice slowed = SpeedChoice.slowed(100, 4, SpeedChoice.Bound.ofRun(120 * MS, 0, Mode.SEQUENTIAL));
 
-            assertEquals("this run went at speed 4 instead of 100: at 100 the whole run would last 1.2 ms of real"
-                    + " time, too short for this machine to time faithfully; at 4 it lasts 30 ms", slowed.note());
+            assertEquals("this run went at speed 4 instead of 100: at 100 the 12.4 ms its fidelity bar allows over the"
+                    + " ideal, for starting and ending it, would last 0.12 ms of real time, too short for this machine"
+                    + " to time faithfully; at 4 it lasts 3.1 ms", slowed.note());
+        }
+
+        @Test
+        void aRunSlowedForItsLongChainSaysHowManyStepsInARowTheSlackMustHold() {
+            SpeedChoice slowed = SpeedChoice.slowed(1000, 377,
+                    SpeedChoice.Bound.ofRun(320_000 * MS, 28, Mode.VIRTUAL_THREADS));
+
+            assertEquals("this run went at speed 377 instead of 1000: at 1000 the 6.41 s its fidelity bar allows over"
+                    + " the ideal, for starting and ending it and going on after 28 steps in a row, would last 6.4 ms"
+                    + " of real time, too short for this machine to time faithfully; at 377 it lasts 17 ms",
+                    slowed.note());
         }
 
         @Test
@@ -156,15 +174,43 @@ class SpeedChoiceTest {
         }
 
         @Test
-        void keepsTheSpeedAskedWhenGoingSlowerWouldPassTheWallClockLimit() {
+        void goesAsSlowAsItsLimitsAllowWhenTheSpeedItNeedsWouldPassThem() {
             Limits aTenthOfASecond = new Limits(100, Duration.ofMillis(100), 10_000);
             try (RunRegistry runs = new RunRegistry(aTenthOfASecond)) {
                 Run run = runs.start(QUICK_MOVES, new RunOptions(Mode.SEQUENTIAL, 1000));
 
-                assertEquals(1000, run.options().speed(), "20.2 s of scenario at speed 20 is 1 s; at 1000, 20 ms");
+                assertEquals(207, run.options().speed(),
+                        "20.2 s of scenario at speed 20 is 1 s; at 207 its bar, 20.614 s, is 0.1 s");
                 assertEquals(RunStatus.DONE, awaitEnd(run));
+                assertTrue(run.speed().note().startsWith("this run went at speed 207 instead of 1000, as slow as its"
+                        + " limit (MAX_RUN_SECONDS) allows"), run.speed().note());
+                assertTrue(run.speed().note().endsWith("so this run's times may run long; at speed 20 it would last"
+                        + " 5 ms"), run.speed().note());
+            }
+        }
+
+        @Test
+        void keepsTheSpeedAskedWhenNoSlowerSpeedStaysWithinTheLimits() {
+            Limits justOverTheIdeal = new Limits(100, Duration.ofNanos(20_500_000), 10_000);
+            try (RunRegistry runs = new RunRegistry(justOverTheIdeal)) {
+                Run run = runs.start(QUICK_MOVES, new RunOptions(Mode.SEQUENTIAL, 1000));
+
+                assertEquals(1000, run.options().speed(), "20.2 s of scenario at speed 1000 is 20.2 ms; its bar 20.6");
                 assertTrue(run.speed().note().endsWith("but the run would pass its limit (MAX_RUN_SECONDS)"),
                         run.speed().note());
+            }
+        }
+
+        @Test
+        void slowsARunWhoseLockIsHandedOnAlongALongChain() {
+            Program oneAtATime = many(10, i -> List.of(locked("m", waitMs(100))));
+            try (RunRegistry runs = new RunRegistry(Limits.defaults())) {
+                Run run = runs.start(oneAtATime, new RunOptions(Mode.VIRTUAL_THREADS, 10));
+
+                assertEquals(2, run.options().speed(), "1 s leaves 30 ms of slack, 15 ms of real time at speed 2;"
+                        + " 19 steps in a row and the run's overhead need 12.5 ms");
+                assertTrue(run.speed().note().contains("going on after 19 steps in a row"), run.speed().note());
+                assertEquals(RunStatus.DONE, awaitEnd(run));
             }
         }
 
@@ -173,7 +219,8 @@ class SpeedChoiceTest {
             try (RunRegistry runs = new RunRegistry(Limits.defaults())) {
                 Run run = runs.start(program(task("a", waitMs(5_000), cpuMs(5_000))), new RunOptions(Mode.EVENT_LOOP, 50));
 
-                assertEquals(50, run.options().speed(), "100 ms steps, and 4.2 ms of slack in real time");
+                assertEquals(50, run.options().speed(),
+                        "100 ms steps, and 4.2 ms of slack in real time for 3 ms and two steps' 0.15 ms");
                 assertEquals("", run.speed().note());
                 assertEquals(RunStatus.DONE, awaitEnd(run));
             }
@@ -184,8 +231,10 @@ class SpeedChoiceTest {
             try (RunRegistry runs = new RunRegistry(Limits.defaults())) {
                 Run run = runs.start(program(task("a", waitMs(50))), new RunOptions(Mode.SEQUENTIAL, 100));
 
-                assertEquals(3, run.options().speed(), "50 ms leaves 11 ms of slack: 3.7 ms of real time at speed 3");
-                assertTrue(run.speed().note().contains("the whole run would last 0.5 ms of real time"), run.speed().note());
+                assertEquals(3, run.options().speed(),
+                        "50 ms leaves 11 ms of slack: 3.7 ms of real time at speed 3, for 3 ms and a step's 0.3 ms");
+                assertTrue(run.speed().note().contains("the 11 ms its fidelity bar allows over the ideal, for starting"
+                        + " and ending it and going on after a step, would last 0.11 ms of real time"), run.speed().note());
                 assertEquals(RunStatus.DONE, awaitEnd(run));
             }
         }
