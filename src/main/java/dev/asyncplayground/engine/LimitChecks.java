@@ -40,9 +40,18 @@ final class LimitChecks {
      * ideal of a run with the global interpreter lock depends on the speed, so such a run must be
      * checked again at that speed.
      */
-    static double slowestSpeed(IdealTime.Result ideal, Limits limits) {
+    static Slowest slowest(IdealTime.Result ideal, Limits limits) {
         double forTime = FidelityBar.of(ideal.elapsedNanos() / 1e6) / (limits.maxRunTime().toNanos() / 1e6);
         double forCpu = FidelityBar.of(ideal.cpuNanos() / 1e6) / (limits.maxCpuTime().toNanos() / 1e6);
-        return Math.max(1, Math.ceil(Math.max(forTime, forCpu)));
+        return new Slowest(Math.max(1, Math.ceil(Math.max(forTime, forCpu))),
+                forTime >= forCpu ? "MAX_RUN_SECONDS" : "MAX_CPU_SECONDS");
     }
+
+    /**
+     * The slowest speed the limits allow a run, and the limit that a slower run would pass first.
+     *
+     * @param speed a whole speed, at least 1
+     * @param limit {@code MAX_RUN_SECONDS} or {@code MAX_CPU_SECONDS}
+     */
+    record Slowest(double speed, String limit) {}
 }

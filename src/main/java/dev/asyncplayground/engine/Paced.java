@@ -46,17 +46,16 @@ record Paced(RunOptions options, IdealTime.Result ideal, SpeedChoice speed) {
     /** At {@code faithful}, or as close to it as the limits allow, or, if they allow no slower speed, as asked. */
     private static Paced slower(Program program, RunOptions asked, IdealTime.Result ideal, SpeedChoice.Bound bound,
                                 double faithful, int cores, Limits limits) {
-        String limit = LimitChecks.check(ideal, asked.withSpeed(faithful), limits).map(Start.OverLimit::limit)
-                .orElse("");
-        double used = Math.min(asked.speed(), Math.max(faithful, LimitChecks.slowestSpeed(ideal, limits)));
+        LimitChecks.Slowest slowest = LimitChecks.slowest(ideal, limits);
+        double used = Math.min(asked.speed(), Math.max(faithful, slowest.speed()));
         RunOptions slower = asked.withSpeed(used);
         IdealTime.Result slowerIdeal = asked.gil() ? IdealTime.simulate(program, slower, cores) : ideal;
         Optional<Start.OverLimit> over = LimitChecks.check(slowerIdeal, slower, limits);
         if (used >= asked.speed() || over.isPresent()) {
             return new Paced(asked, ideal, SpeedChoice.tooFastToTime(asked.speed(), faithful, bound,
-                    over.map(Start.OverLimit::limit).orElse(limit)));
+                    over.map(Start.OverLimit::limit).orElse(slowest.limit())));
         }
         return new Paced(slower, slowerIdeal, used == faithful ? SpeedChoice.slowed(asked.speed(), used, bound)
-                : SpeedChoice.asSlowAsLimitsAllow(asked.speed(), used, faithful, bound, limit));
+                : SpeedChoice.asSlowAsLimitsAllow(asked.speed(), used, faithful, bound, slowest.limit()));
     }
 }

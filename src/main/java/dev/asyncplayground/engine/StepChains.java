@@ -7,8 +7,9 @@ package dev.asyncplayground.engine;
  * <p>A real run pays a little time of its own at each resumption (a late wake-up, a lock handed
  * from one thread to another), and along a chain those times add up: the {@code sequential} chess
  * simul's boards run one after another, the {@code virtual-threads} one's master hands its lock
- * from board to board. A task's chain is one longer than the longest of its own previous step and of whatever
- * readied it: the task that released the lock, ended, or left its thread or carrier.
+ * from board to board. A task resuming is one step further along the longer of its own chain and
+ * the chain of whatever readied it: the task that released the lock, ended, or left its thread or
+ * carrier.
  */
 final class StepChains {
 

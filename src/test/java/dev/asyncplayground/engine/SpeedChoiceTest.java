@@ -190,6 +190,20 @@ class SpeedChoiceTest {
         }
 
         @Test
+        void namesTheLimitThatARunAsLongAsItsBarWouldPassEvenWhenItsIdealFits() {
+            Limits justOverTheIdealAtTwenty = new Limits(100, Duration.ofMillis(1_020), 10_000);
+            try (RunRegistry runs = new RunRegistry(justOverTheIdealAtTwenty)) {
+                Run run = runs.start(QUICK_MOVES, new RunOptions(Mode.SEQUENTIAL, 1000));
+
+                assertEquals(21, run.options().speed(),
+                        "at 20 the ideal, 1.01 s, fits in 1.02 s, but the bar, 1.031 s, does not; at 21 it is 0.982 s");
+                assertTrue(run.speed().note().startsWith("this run went at speed 21 instead of 1000, as slow as its"
+                        + " limit (MAX_RUN_SECONDS) allows"), run.speed().note());
+                assertEquals(RunStatus.DONE, awaitEnd(run));
+            }
+        }
+
+        @Test
         void keepsTheSpeedAskedWhenNoSlowerSpeedStaysWithinTheLimits() {
             Limits justOverTheIdeal = new Limits(100, Duration.ofNanos(20_500_000), 10_000);
             try (RunRegistry runs = new RunRegistry(justOverTheIdeal)) {
