@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -43,7 +44,7 @@ final class ScaleBench {
     /** One size's figures. */
     private record Result(int tasks, String via, long buildNanos, long startCallNanos, long launchNanos, long engineNanos,
                           long allDoneNanos, long finalNanos, long summaryNanos, long events, long doneTasks,
-                          MemorySampler.Figures memory, Retained retained) {}
+                          MemorySampler.Figures memory, Retained retained, String ending) {}
 
     /** Runs every size and prints three tables; returns true if the bar size (if run) met the bar. */
     boolean run() throws InterruptedException {
@@ -59,6 +60,7 @@ final class ScaleBench {
         Table yardstick = new Table("tasks", "raw launch ms", "raw all done ms", "engine all done ms",
                 "engine adds ms");
         boolean met = true;
+        List<String> unfinished = new ArrayList<>();
         for (int tasks : sizes) {
             int repeats = tasks >= 1_000_000 ? 1 : REPEATS;
             double[] allDoneMs = new double[repeats];
@@ -78,6 +80,10 @@ final class ScaleBench {
                 times.row(label, r.via(), Stats.ms(r.buildNanos()), Stats.ms(r.startCallNanos()),
                         Stats.ms(r.launchNanos()), Stats.ms(r.engineNanos()), Stats.ms(r.allDoneNanos()),
                         Stats.ms(r.finalNanos()), Stats.ms(r.summaryNanos()), r.doneTasks());
+                if (r.doneTasks() < tasks) {
+                    unfinished.add(label + ": " + r.doneTasks() + " of " + tasks + " tasks done; the run ended "
+                            + r.ending());
+                }
                 memory.row(label, r.events(), Stats.mib(r.memory().peakHeapBytes()),
                         Stats.mib(r.memory().peakRssBytes()), r.memory().collections(),
                         r.memory().collectionMillis(), Stats.f(r.retained().logBytesPerEvent(), 1),
@@ -93,6 +99,7 @@ final class ScaleBench {
             }
         }
         times.print(out);
+        unfinished.forEach(out::println);
         out.println();
         memory.print(out);
         out.println();
@@ -151,8 +158,14 @@ final class ScaleBench {
             long before = started.before();
             return new Result(tasks, started.via(), started.buildNanos(), started.returned() - before, figures[0],
                     Math.round(elapsedMs * 1e6), start.nanos() + figures[1] - before, ended - before, summaryNanos,
-                    run.log().size(), figures[2], memory, retained);
+                    run.log().size(), figures[2], memory, retained, ending(run));
         }
+    }
+
+    /** How the run ended, as its status and message say: "done", or "failed: stopped at ...". */
+    private static String ending(Run run) {
+        String message = run.message();
+        return run.status().label() + (message.isEmpty() ? "" : ": " + message);
     }
 
     private static Retained retained(Run run, long baseline) throws InterruptedException {

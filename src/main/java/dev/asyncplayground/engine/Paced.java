@@ -32,7 +32,7 @@ record Paced(RunOptions options, IdealTime.Result ideal, SpeedChoice speed) {
     static Paced faithfully(Program program, RunOptions asked, int cores, Limits limits) {
         IdealTime.Result ideal = IdealTime.simulate(program, asked, cores);
         if (asked.speed() <= 1) {
-            return asAsked(asked, ideal);
+            return atMostRealTime(asked, ideal);
         }
         SpeedChoice.Bound bound = SpeedChoice.Bound.ofStep(ShortestStep.nanos(program));
         if (ideal.finishes()) {
@@ -41,6 +41,20 @@ record Paced(RunOptions options, IdealTime.Result ideal, SpeedChoice speed) {
         double faithful = bound.speed(asked.speed());
         return faithful >= asked.speed() ? asAsked(asked, ideal)
                 : slower(program, asked, ideal, bound, faithful, cores, limits);
+    }
+
+    /**
+     * As asked, for a run asked to go at real time or slower, which is never slowed further; with a
+     * note when its bar's slack would not hold its start, its end and the late starts along its
+     * longest chain, so that its times may run long.
+     */
+    private static Paced atMostRealTime(RunOptions asked, IdealTime.Result ideal) {
+        if (!ideal.finishes()) {
+            return asAsked(asked, ideal);
+        }
+        SpeedChoice.Bound bound = SpeedChoice.Bound.ofRun(ideal.elapsedNanos(), ideal.chain(), asked.mode());
+        return new Paced(asked, ideal, bound.fastest() >= asked.speed() ? SpeedChoice.asAsked(asked.speed())
+                : SpeedChoice.tooShortAtRealTime(asked.speed(), bound));
     }
 
     /** At {@code faithful}, or as close to it as the limits allow, or, if they allow no slower speed, as asked. */

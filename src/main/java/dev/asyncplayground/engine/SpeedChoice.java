@@ -24,8 +24,9 @@ import java.util.Locale;
  * holds {@link #RUN_OVERHEAD_REAL_NANOS} plus {@link #resumptionRealNanos} for every step of its
  * longest chain, at a whole speed, never slower than real time nor than the speed asked. When going
  * that slow would break a limit of the sandbox, the run goes as slow as the limits allow, and the
- * note then says its times may run long. Computed only from the numbers given, so its tests are
- * exact.
+ * note then says its times may run long; so it does when the bar's slack would not hold the late
+ * starts even at real time (a run with the global interpreter lock, whose every 5 ms turn is a
+ * step of its chain). Computed only from the numbers given, so its tests are exact.
  *
  * @param asked the speed asked for
  * @param used  the speed the run goes at
@@ -38,6 +39,9 @@ public record SpeedChoice(double asked, double used, String note) {
     static final long SHORTEST_REAL_STEP_NANOS = 5_000_000;
     /** The real time starting and ending a run may cost, which the bar's slack must hold. */
     static final long RUN_OVERHEAD_REAL_NANOS = 3_000_000;
+    /** Ends the note of a run slowed to real time whose bound would have it slower still. */
+    private static final String STILL_TOO_SHORT = ", still too short, so this run's times may run long (no run is"
+            + " slowed below real time)";
 
     /**
      * The real time a task may lose going on after a step of a chain (a late wake-up), which the
@@ -103,12 +107,17 @@ public record SpeedChoice(double asked, double used, String note) {
         return new SpeedChoice(speed, speed, "");
     }
 
-    /** The run goes at {@code used} instead of {@code asked}, so that what {@code bound} names lasts long enough. */
+    /**
+     * The run goes at {@code used} instead of {@code asked}, so that what {@code bound} names lasts
+     * long enough; or, slowed to real time, as long as it can, which the note then says may not be
+     * enough.
+     */
     static SpeedChoice slowed(double asked, double used, Bound bound) {
-        return new SpeedChoice(asked, used, String.format(Locale.ROOT, "this run went at speed %s instead of %s:"
-                + " at %s %s would last %s of real time, too short for this machine to time faithfully; at %s it"
-                + " lasts %s", text(used), text(asked), text(asked), bound.what(), real(bound.nanos(), asked),
-                text(used), real(bound.nanos(), used)));
+        String note = String.format(Locale.ROOT, "this run went at speed %s instead of %s: at %s %s would last %s"
+                + " of real time, too short for this machine to time faithfully; at %s it lasts %s", text(used),
+                text(asked), text(asked), bound.what(), real(bound.nanos(), asked), text(used),
+                real(bound.nanos(), used));
+        return new SpeedChoice(asked, used, bound.fastest() < used ? note + STILL_TOO_SHORT : note);
     }
 
     /** The run goes at {@code asked} although {@code bound} asks for {@code faithful}: going slower would break {@code limit}. */
@@ -117,6 +126,18 @@ public record SpeedChoice(double asked, double used, String note) {
                 + " short for this machine to time faithfully, so this run's times may run long; at speed %s it"
                 + " would last %s, but the run would pass its limit (%s)", text(asked), bound.what(),
                 real(bound.nanos(), asked), text(faithful), real(bound.nanos(), faithful), limit));
+    }
+
+    /**
+     * The run goes at {@code asked}, real time or slower, although what {@code bound} names would
+     * then last too short a real time to be timed faithfully: a run asked to go that slow is never
+     * slowed further.
+     */
+    static SpeedChoice tooShortAtRealTime(double asked, Bound bound) {
+        return new SpeedChoice(asked, asked, String.format(Locale.ROOT, "at speed %s %s lasts %s of real time, too"
+                + " short for this machine to time faithfully, so this run's times may run long (a run asked to go"
+                + " at real time or slower is never slowed further)", text(asked), bound.what(),
+                real(bound.nanos(), asked)));
     }
 
     /**

@@ -123,6 +123,28 @@ class SpeedChoiceTest {
                     + " but the run would pass its limit (MAX_RUN_SECONDS)", fast.note());
         }
 
+        @Test
+        void aRunAtRealTimeWhoseSlackCannotHoldItsLateStartsSaysItsTimesMayRunLong() {
+            SpeedChoice realTime = SpeedChoice.tooShortAtRealTime(1,
+                    SpeedChoice.Bound.ofRun(4000 * MS, 1599, Mode.PLATFORM_THREADS));
+
+            assertFalse(realTime.slowed());
+            assertEquals("at speed 1 the 90 ms its fidelity bar allows over the ideal, for starting and ending it and"
+                    + " going on after 1599 steps in a row, lasts 90 ms of real time, too short for this machine to"
+                    + " time faithfully, so this run's times may run long (a run asked to go at real time or slower"
+                    + " is never slowed further)", realTime.note());
+        }
+
+        @Test
+        void aRunSlowedToRealTimeThatWouldNeedToGoSlowerStillSaysItsTimesMayRunLong() {
+            SpeedChoice slowed = SpeedChoice.slowed(2, 1, SpeedChoice.Bound.ofRun(4000 * MS, 1599, Mode.PLATFORM_THREADS));
+
+            assertEquals("this run went at speed 1 instead of 2: at 2 the 90 ms its fidelity bar allows over the"
+                    + " ideal, for starting and ending it and going on after 1599 steps in a row, would last 45 ms of"
+                    + " real time, too short for this machine to time faithfully; at 1 it lasts 90 ms, still too"
+                    + " short, so this run's times may run long (no run is slowed below real time)", slowed.note());
+        }
+
         @ParameterizedTest(name = "{0} -> {1}")
         @CsvSource(delimiter = '|', textBlock = """
                 1000 | 1000
@@ -249,6 +271,31 @@ class SpeedChoiceTest {
                         "50 ms leaves 11 ms of slack: 3.7 ms of real time at speed 3, for 3 ms and a step's 0.3 ms");
                 assertTrue(run.speed().note().contains("the 11 ms its fidelity bar allows over the ideal, for starting"
                         + " and ending it and going on after a step, would last 0.11 ms of real time"), run.speed().note());
+                assertEquals(RunStatus.DONE, awaitEnd(run));
+            }
+        }
+
+        @Test
+        void keepsARunWithTheInterpreterLockAtRealTimeAndSaysItsTurnsMayMakeItsTimesRunLong() {
+            Program computing = many(2, i -> List.of(cpuMs(100)));
+            try (RunRegistry runs = new RunRegistry(Limits.defaults())) {
+                Run run = runs.start(computing, new RunOptions(Mode.PLATFORM_THREADS, 1).withGil(true));
+
+                assertEquals(1, run.options().speed());
+                assertTrue(run.speed().note().startsWith("at speed 1 the 14 ms its fidelity bar allows over the ideal,"
+                        + " for starting and ending it and going on after "), run.speed().note());
+                assertTrue(run.speed().note().contains("so this run's times may run long"), run.speed().note());
+                assertEquals(RunStatus.DONE, awaitEnd(run));
+            }
+        }
+
+        @Test
+        void saysNothingOfARunAtRealTimeWhoseSlackHoldsItsLateStarts() {
+            Program computing = many(2, i -> List.of(cpuMs(100)));
+            try (RunRegistry runs = new RunRegistry(Limits.defaults())) {
+                Run run = runs.start(computing, new RunOptions(Mode.PLATFORM_THREADS, 1));
+
+                assertEquals("", run.speed().note(), "without the lock, each task goes on once, after its cpu step");
                 assertEquals(RunStatus.DONE, awaitEnd(run));
             }
         }

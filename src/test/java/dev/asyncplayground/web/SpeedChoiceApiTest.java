@@ -53,4 +53,22 @@ class SpeedChoiceApiTest extends ApiTestSupport {
                 + " allows over the ideal, for starting and ending it and going on after 28 steps in a row, would"
                 + " last 6.4 ms of real time"), note);
     }
+
+    @Test
+    void aComputingRunWithTheInterpreterLockKeepsItsSpeedAndSaysItsTurnsMayMakeItsTimesRunLong() throws Exception {
+        String id = http.startRun(Map.of("exercise", "cpu-vs-io", "mode", "platform-threads", "gil", true,
+                "params", Map.of("kind", "cpu")));
+        try {
+            Map<String, Object> run = http.get("/api/runs/" + id).object();
+
+            assertEquals(1.0, run.get("speed"), "a run asked to go at real time is never slowed further");
+            assertEquals(1.0, run.get("speedAsked"));
+            String note = (String) run.get("speedNote");
+            assertTrue(note.startsWith("at speed 1 the 90 ms its fidelity bar allows over the ideal, for starting and"
+                    + " ending it and going on after "), note);
+            assertTrue(note.contains("so this run's times may run long"), note);
+        } finally {
+            http.delete("/api/runs/" + id);
+        }
+    }
 }
