@@ -122,7 +122,8 @@ final class FidelityBench {
 
     /**
      * Parameters a learner may pick that make steps, or whole runs, short in real time: quick chess
-     * moves, a quick laundry move, and three exercises asked to go at speed 100.
+     * moves, a quick laundry move, three exercises asked to go at speed 100, and many short
+     * computing tasks at real time, where every task's start and end cost the busy cores a little.
      */
     private static List<Case> beyondDefaults(Catalogue catalogue) {
         List<Case> cases = new ArrayList<>();
@@ -135,8 +136,11 @@ final class FidelityBench {
                 Map.of("move", "10s", "washing", "1min", "drying", "1min"), 0)));
         catalogue.find("counting").ifPresent(counting -> cases.add(new Case("counting unit=10ms @100", counting,
                 Map.of("unit", "10ms"), 100)));
-        catalogue.find("cpu-vs-io").ifPresent(cpuVsIo -> cases.add(new Case("cpu-vs-io cpu 8x10ms @100", cpuVsIo,
-                Map.of("kind", "cpu", "duration", "10ms"), 100)));
+        catalogue.find("cpu-vs-io").ifPresent(cpuVsIo -> {
+            cases.add(new Case("cpu-vs-io cpu 8x10ms @100", cpuVsIo, Map.of("kind", "cpu", "duration", "10ms"), 100));
+            cases.add(new Case("cpu-vs-io cpu 200x10ms", cpuVsIo,
+                    Map.of("kind", "cpu", "tasks", 200, "duration", "10ms"), 0));
+        });
         catalogue.find("api-calls").ifPresent(api -> cases.add(new Case("api-calls latency=10ms @100", api,
                 Map.of("latency", "10ms"), 100)));
         return cases;
