@@ -39,9 +39,13 @@ public record SpeedChoice(double asked, double used, String note) {
     static final long SHORTEST_REAL_STEP_NANOS = 5_000_000;
     /** The real time starting and ending a run may cost, which the bar's slack must hold. */
     static final long RUN_OVERHEAD_REAL_NANOS = 3_000_000;
+    /** What every note says of a time too short to time, in one wording. */
+    private static final String TOO_SHORT_TO_TIME = "too short for this machine to time faithfully";
+    /** What every note says of a run that cannot go slow enough, in one wording. */
+    private static final String MAY_RUN_LONG = "so this run's times may run long";
     /** Ends the note of a run slowed to real time whose bound would have it slower still. */
-    private static final String STILL_TOO_SHORT = ", still too short, so this run's times may run long (no run is"
-            + " slowed below real time)";
+    private static final String STILL_TOO_SHORT = ", still too short, " + MAY_RUN_LONG
+            + " (no run is slowed below real time)";
 
     /**
      * The real time a task may lose going on after a step of a chain (a late wake-up), which the
@@ -114,18 +118,16 @@ public record SpeedChoice(double asked, double used, String note) {
      */
     static SpeedChoice slowed(double asked, double used, Bound bound) {
         String note = String.format(Locale.ROOT, "this run went at speed %s instead of %s: at %s %s would last %s"
-                + " of real time, too short for this machine to time faithfully; at %s it lasts %s", text(used),
-                text(asked), text(asked), bound.what(), real(bound.nanos(), asked), text(used),
-                real(bound.nanos(), used));
+                + " of real time, %s; at %s it lasts %s", text(used), text(asked), text(asked), bound.what(),
+                real(bound.nanos(), asked), TOO_SHORT_TO_TIME, text(used), real(bound.nanos(), used));
         return new SpeedChoice(asked, used, bound.fastest() < used ? note + STILL_TOO_SHORT : note);
     }
 
     /** The run goes at {@code asked} although {@code bound} asks for {@code faithful}: going slower would break {@code limit}. */
     static SpeedChoice tooFastToTime(double asked, double faithful, Bound bound, String limit) {
-        return new SpeedChoice(asked, asked, String.format(Locale.ROOT, "at speed %s %s lasts %s of real time, too"
-                + " short for this machine to time faithfully, so this run's times may run long; at speed %s it"
-                + " would last %s, but the run would pass its limit (%s)", text(asked), bound.what(),
-                real(bound.nanos(), asked), text(faithful), real(bound.nanos(), faithful), limit));
+        return new SpeedChoice(asked, asked, String.format(Locale.ROOT, "%s; at speed %s it would last %s, but the"
+                + " run would pass its limit (%s)", mayRunLong(asked, bound), text(faithful),
+                real(bound.nanos(), faithful), limit));
     }
 
     /**
@@ -134,10 +136,8 @@ public record SpeedChoice(double asked, double used, String note) {
      * slowed further.
      */
     static SpeedChoice tooShortAtRealTime(double asked, Bound bound) {
-        return new SpeedChoice(asked, asked, String.format(Locale.ROOT, "at speed %s %s lasts %s of real time, too"
-                + " short for this machine to time faithfully, so this run's times may run long (a run asked to go"
-                + " at real time or slower is never slowed further)", text(asked), bound.what(),
-                real(bound.nanos(), asked)));
+        return new SpeedChoice(asked, asked, mayRunLong(asked, bound)
+                + " (a run asked to go at real time or slower is never slowed further)");
     }
 
     /**
@@ -146,10 +146,18 @@ public record SpeedChoice(double asked, double used, String note) {
      */
     static SpeedChoice asSlowAsLimitsAllow(double asked, double used, double faithful, Bound bound, String limit) {
         return new SpeedChoice(asked, used, String.format(Locale.ROOT, "this run went at speed %s instead of %s, as"
-                + " slow as its limit (%s) allows: at %s %s lasts %s of real time, too short for this machine to time"
-                + " faithfully, so this run's times may run long; at speed %s it would last %s", text(used),
-                text(asked), limit, text(used), bound.what(), real(bound.nanos(), used), text(faithful),
-                real(bound.nanos(), faithful)));
+                + " slow as its limit (%s) allows: at %s %s lasts %s of real time, %s, %s; at speed %s it would last"
+                + " %s", text(used), text(asked), limit, text(used), bound.what(), real(bound.nanos(), used),
+                TOO_SHORT_TO_TIME, MAY_RUN_LONG, text(faithful), real(bound.nanos(), faithful)));
+    }
+
+    /**
+     * "at speed 1000 its shortest step, 150 ms, lasts 0.15 ms of real time, too short for this
+     * machine to time faithfully, so this run's times may run long".
+     */
+    private static String mayRunLong(double speed, Bound bound) {
+        return String.format(Locale.ROOT, "at speed %s %s lasts %s of real time, %s, %s", text(speed), bound.what(),
+                real(bound.nanos(), speed), TOO_SHORT_TO_TIME, MAY_RUN_LONG);
     }
 
     /** True if the run goes slower than asked. */

@@ -178,6 +178,7 @@ class SpeedChoiceTest {
     @Nested
     class ARegistry {
 
+        private static final Program TWO_COMPUTING_TASKS = many(2, i -> List.of(cpuMs(100)));
         private static final Program QUICK_MOVES = program(
                 task("a", locked("m", cpuMs(100)), waitMs(10_000)),
                 task("b", locked("m", cpuMs(100)), waitMs(10_000)));
@@ -277,9 +278,9 @@ class SpeedChoiceTest {
 
         @Test
         void keepsARunWithTheInterpreterLockAtRealTimeAndSaysItsTurnsMayMakeItsTimesRunLong() {
-            Program computing = many(2, i -> List.of(cpuMs(100)));
             try (RunRegistry runs = new RunRegistry(Limits.defaults())) {
-                Run run = runs.start(computing, new RunOptions(Mode.PLATFORM_THREADS, 1).withGil(true));
+                Run run = runs.start(TWO_COMPUTING_TASKS,
+                        new RunOptions(Mode.PLATFORM_THREADS, 1).withGil(true));
 
                 assertEquals(1, run.options().speed());
                 assertTrue(run.speed().note().startsWith("at speed 1 the 14 ms its fidelity bar allows over the ideal,"
@@ -291,9 +292,8 @@ class SpeedChoiceTest {
 
         @Test
         void saysNothingOfARunAtRealTimeWhoseSlackHoldsItsLateStarts() {
-            Program computing = many(2, i -> List.of(cpuMs(100)));
             try (RunRegistry runs = new RunRegistry(Limits.defaults())) {
-                Run run = runs.start(computing, new RunOptions(Mode.PLATFORM_THREADS, 1));
+                Run run = runs.start(TWO_COMPUTING_TASKS, new RunOptions(Mode.PLATFORM_THREADS, 1));
 
                 assertEquals("", run.speed().note(), "without the lock, each task goes on once, after its cpu step");
                 assertEquals(RunStatus.DONE, awaitEnd(run));
