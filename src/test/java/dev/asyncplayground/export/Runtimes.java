@@ -1,6 +1,7 @@
 package dev.asyncplayground.export;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -51,15 +55,52 @@ public final class Runtimes {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
-    /** Writes the file under {@code dir} and runs it with python3 or {@code java File.java}. */
+    /**
+     * Writes the file under {@code dir} and runs it with python3, or compiles it with this JVM's
+     * javac and runs the class: the same program as {@code java File.java}, a second quicker.
+     */
     public static Ran run(Language language, String fileName, String code, Path dir) throws IOException,
             InterruptedException {
+        Path file = write(fileName, code, dir);
+        if (language == Language.PYTHON) {
+            return run(List.of(python().toString(), file.toString()), dir);
+        }
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        compile(file, classes);
+        String mainClass = fileName.substring(0, fileName.length() - ".java".length());
+        return run(javaCommand("-cp", classes.toString(), mainClass), dir);
+    }
+
+    /** Writes the Java file under {@code dir} and runs it as its header tells a reader to: {@code java File.java}. */
+    public static Ran runJavaSource(String fileName, String code, Path dir) throws IOException,
+            InterruptedException {
+        return run(javaCommand(write(fileName, code, dir).toString()), dir);
+    }
+
+    private static Path write(String fileName, String code, Path dir) throws IOException {
         Path file = dir.resolve(fileName);
         Files.writeString(file, code, StandardCharsets.UTF_8);
-        List<String> command = language == Language.PYTHON ? List.of(python().toString(), file.toString())
-                : List.of(java().toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dstdout.encoding=UTF-8",
-                        file.toString());
-        return run(command, dir);
+        return file;
+    }
+
+    private static List<String> javaCommand(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(java().toString(), "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-Dstdout.encoding=UTF-8"));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    /** Compiles the file with this JVM's javac, without annotation processing (as the source launcher). */
+    private static void compile(Path file, Path classes) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        StringWriter messages = new StringWriter();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+            boolean compiled = javac.getTask(messages, files, null, List.of("-proc:none", "-d", classes.toString()),
+                    null, files.getJavaFileObjects(file)).call();
+            if (!compiled) {
+                throw new AssertionError("javac " + file + " failed:\n" + messages);
+            }
+        }
     }
 
     private static Ran run(List<String> command, Path dir) throws IOException, InterruptedException {

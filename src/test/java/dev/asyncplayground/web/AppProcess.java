@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -45,6 +46,16 @@ final class AppProcess implements AutoCloseable {
         AppProcess app = new AppProcess(builder.start(), port);
         app.awaitListening();
         return app;
+    }
+
+    /**
+     * The environment given, plus {@code WARM_UP=off}: for tests of memory and limits, which judge
+     * no timing and need not wait the seconds the warm-up takes.
+     */
+    static Map<String, String> withoutWarmUp(Map<String, String> env) {
+        Map<String, String> withoutWarmUp = new HashMap<>(env);
+        withoutWarmUp.put("WARM_UP", "off");
+        return withoutWarmUp;
     }
 
     String url() {

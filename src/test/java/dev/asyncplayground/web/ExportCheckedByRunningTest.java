@@ -167,6 +167,7 @@ class ExportCheckedByRunningTest extends ApiTestSupport {
         }
     }
 
+    /** The catalogue's Java files run as their headers say, with {@code java File.java}. */
     @Test
     void everyExerciseOfTheCatalogueExportsAndRuns(@TempDir Path dir) throws Exception {
         for (Object listed : http.get("/api/exercises").array()) {
@@ -180,7 +181,10 @@ class ExportCheckedByRunningTest extends ApiTestSupport {
             for (Style style : List.of(STYLES.get(1), STYLES.get(7))) {
                 Map<String, Object> run = playground("catalogue " + id, body, style);
                 Path own = Files.createDirectories(dir.resolve(id + "-" + style.language().id()));
-                Runtimes.Ran ran = export(body, style, own, id);
+                Exported file = exported(body, style, id);
+                Runtimes.Ran ran = style.language() == Language.JAVA
+                        ? Runtimes.runJavaSource(file.name(), file.text(), own)
+                        : Runtimes.run(style.language(), file.name(), file.text(), own);
                 assertEquals(sorted(texts(run)), sorted(ran.lines()), style + " of the catalogue's " + id);
             }
         }
@@ -216,15 +220,23 @@ class ExportCheckedByRunningTest extends ApiTestSupport {
         return run;
     }
 
+    /** An exported file: its name and its text. */
+    private record Exported(String name, String text) {}
+
     private static Runtimes.Ran export(Map<String, Object> body, Style style, Path dir, String id)
             throws Exception {
+        Exported file = exported(body, style, id);
+        return Runtimes.run(style.language(), file.name(), file.text(), dir);
+    }
+
+    private static Exported exported(Map<String, Object> body, Style style, String id) throws Exception {
         Http.Reply reply = http.post("/api/export", exportRequest(body, style));
         assertEquals(200, reply.status(), reply.text());
         String name = reply.header("Content-Disposition").replaceAll(".*filename=\"([^\"]+)\".*", "$1");
         Path copy = Path.of("target", "exports", id + "-" + style.toString().replace(' ', '-'));
         Files.createDirectories(copy);
         Files.writeString(copy.resolve(name), reply.text());
-        return Runtimes.run(style.language(), name, reply.text(), dir);
+        return new Exported(name, reply.text());
     }
 
     private static Map<String, Object> exportRequest(Map<String, Object> body, Style style) {
