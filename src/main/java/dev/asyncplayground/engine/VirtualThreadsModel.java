@@ -2,6 +2,7 @@ package dev.asyncplayground.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -23,13 +24,14 @@ final class VirtualThreadsModel implements ExecutionModel {
             Workers.recordQueued(run, run.options.limit());
         }
         List<Thread> threads = new ArrayList<>(tasks);
+        CountDownLatch ended = new CountDownLatch(tasks);
         Thread.Builder builder = CarrierPool.threads().name("task-", 0);
         try {
             for (int task = 0; task < tasks; task++) {
                 if (permits != null) {
                     permits.acquire();
                 }
-                threads.add(builder.start(run.threads.counted(body(run, task, permits))));
+                threads.add(builder.start(run.threads.counted(body(run, task, permits, ended))));
             }
         } catch (InterruptedException stop) {
             Workers.stopAll(threads);
@@ -40,11 +42,14 @@ final class VirtualThreadsModel implements ExecutionModel {
             Workers.stopAll(threads);
             throw noThread;
         }
-        Workers.joinAll(threads);
+        Workers.joinAll(threads, ended);
     }
 
-    /** The task's thread: it runs the task, lets viewers see its end, and gives back its permit. */
-    private static Runnable body(RunState run, int task, Semaphore permits) {
+    /**
+     * The task's thread: it runs the task, lets viewers see its end, gives back its permit, and
+     * counts itself {@code ended}.
+     */
+    private static Runnable body(RunState run, int task, Semaphore permits, CountDownLatch ended) {
         BlockingTask blocking = new BlockingTask(run, task, CarrierPool.tokens());
         return () -> {
             try {
@@ -54,6 +59,7 @@ final class VirtualThreadsModel implements ExecutionModel {
                 if (permits != null) {
                     permits.release();
                 }
+                ended.countDown();
             }
         };
     }
