@@ -36,7 +36,7 @@ final class Simulation {
         this.world = new SimWorld(program, rules.oneAtATime());
         this.rules = rules;
         this.unfinished = program.tasks().size();
-        this.chains = new StepChains(unfinished);
+        this.chains = new StepChains(unfinished, rules.straightOn());
         this.agenda = new Agenda(unfinished, world::ended, task -> chains.readied(task, world.now()));
         this.cursors = new TaskCursor[unfinished];
         this.share = new CpuShare(rules.cpus());
@@ -82,13 +82,13 @@ final class Simulation {
                 freeCpus--;
                 chains.getsCarrier(next.task(), world.now());
             }
+            chains.resumes(next.task());
             drive(next.task(), next.met());
         }
     }
 
     private void drive(int task, boolean met) {
         TaskCursor cursor = cursors[task];
-        chains.resumes(task);
         Need need = cursor.advance(met);
         while (need != null) {
             need = switch (need) {
@@ -130,9 +130,11 @@ final class Simulation {
     private void endBurns(long now) {
         while (!burning.isEmpty() && burning.peek().at() <= now) {
             BurnEnd end = burning.poll();
+            chains.goesOnAfterItsCpuStep(end.task());
             drive(end.task(), end.met());
         }
         for (CpuShare.Done done : share.due(now)) {
+            chains.goesOnAfterItsCpuStep(done.task());
             drive(done.task(), done.met());
         }
     }

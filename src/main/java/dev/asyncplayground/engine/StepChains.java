@@ -9,7 +9,11 @@ package dev.asyncplayground.engine;
  * simul's boards run one after another, the {@code virtual-threads} one's master hands its lock
  * from board to board. A task resuming is one step further along the longer of its own chain and
  * the chain of whatever readied it: the task that released the lock, ended, or left its thread or
- * carrier.
+ * carrier. In {@code sequential}, whose one thread takes each task's steps straight through, going
+ * on after a cpu step wakes nobody and does not count: 200 cpu steps of 10 ms in a row ended 4-5
+ * ms over their ideal at real time, 0.02-0.03 ms a step. On the event loop, whose thread also goes
+ * straight on, such steps cost more: the chess simul of 20 boards, whose chain counted them no
+ * more, went fast enough to miss its bar (docs/benchmarks.md, 2026-11-30 04:30 UTC).
  */
 final class StepChains {
 
@@ -18,14 +22,16 @@ final class StepChains {
     private final long[] length;
     private final long[] readyAt;
     private final boolean[] started;
+    private final boolean straightOn;
     private int current = NOBODY;
     private long leftCarrier;
     private long longest;
 
-    StepChains(int tasks) {
+    StepChains(int tasks, boolean straightOn) {
         this.length = new long[tasks];
         this.readyAt = new long[tasks];
         this.started = new boolean[tasks];
+        this.straightOn = straightOn;
     }
 
     /**
@@ -38,6 +44,15 @@ final class StepChains {
             longest = Math.max(longest, ++length[task]);
         }
         started[task] = true;
+    }
+
+    /** The task goes on now, after its own cpu step: one more resumption, unless it goes straight on. */
+    void goesOnAfterItsCpuStep(int task) {
+        if (straightOn) {
+            current = task;
+        } else {
+            resumes(task);
+        }
     }
 
     /** The task became ready at {@code now}, readied by the task going on, if any (a timer fired otherwise). */

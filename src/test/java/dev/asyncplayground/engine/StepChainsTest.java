@@ -58,13 +58,27 @@ class StepChainsTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            EVENT_LOOP      | 4
-            VIRTUAL_THREADS | 2
+            EVENT_LOOP       | 4
+            VIRTUAL_THREADS  | 2
+            PLATFORM_THREADS | 2
             """)
-    void aCpuStepThatWaitsForTheThreadOrACarrierGoesOnAfterTheOneThatLeftIt(Mode mode, long chain) {
+    void aCpuStepThatWaitsForAThreadOrACarrierGoesOnAfterTheOneThatLeftIt(Mode mode, long chain) {
         Program fourBurns = many(4, i -> List.of(cpuMs(100)));
 
-        assertEquals(chain, chain(fourBurns, mode));
+        assertEquals(chain, IdealTime.simulate(fourBurns, RunOptions.of(mode, 1).withThreads(2), CORES).chain());
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            SEQUENTIAL       | 2
+            EVENT_LOOP       | 5
+            VIRTUAL_THREADS  | 5
+            PLATFORM_THREADS | 5
+            """)
+    void sequentiallyGoingOnAfterACpuStepIsNoStepOfTheChain(Mode mode, long chain) {
+        Program burnsBetweenWaits = program(task("a", waitMs(100), cpuMs(10), cpuMs(10), waitMs(100), cpuMs(10)));
+
+        assertEquals(chain, chain(burnsBetweenWaits, mode), "the two waits, and elsewhere the three cpu steps");
     }
 
     @Test
