@@ -13,7 +13,7 @@ package dev.asyncplayground.engine;
  * on after a cpu step wakes nobody and does not count: 200 cpu steps of 10 ms in a row ended 4-5
  * ms over their ideal at real time, 0.02-0.03 ms a step. On the event loop, whose thread also goes
  * straight on, such steps cost more: the chess simul of 20 boards, whose chain counted them no
- * more, went fast enough to miss its bar (docs/benchmarks.md, 2026-11-30 04:05-05:00 UTC).
+ * more, went fast enough to miss its bar (docs/benchmarks.md, 2026-11-30 04:05-05:25 UTC).
  */
 final class StepChains {
 
