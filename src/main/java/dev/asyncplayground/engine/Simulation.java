@@ -36,7 +36,7 @@ final class Simulation {
         this.world = new SimWorld(program, rules.oneAtATime());
         this.rules = rules;
         this.unfinished = program.tasks().size();
-        this.chains = new StepChains(unfinished, rules.straightOn());
+        this.chains = new StepChains(unfinished, rules.oneAtATime());
         this.agenda = new Agenda(unfinished, world::ended, task -> chains.readied(task, world.now()));
         this.cursors = new TaskCursor[unfinished];
         this.share = new CpuShare(rules.cpus());

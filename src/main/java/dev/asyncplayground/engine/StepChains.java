@@ -27,6 +27,7 @@ final class StepChains {
     private long leftCarrier;
     private long longest;
 
+    /** Chains of {@code tasks} tasks; {@code straightOn} where one thread takes each task's steps straight through. */
     StepChains(int tasks, boolean straightOn) {
         this.length = new long[tasks];
         this.readyAt = new long[tasks];

@@ -25,7 +25,11 @@ class StepChainsTest {
     private static final int CORES = 2;
 
     private static long chain(Program program, Mode mode) {
-        return IdealTime.simulate(program, RunOptions.of(mode, 1), CORES).chain();
+        return chain(program, RunOptions.of(mode, 1));
+    }
+
+    private static long chain(Program program, RunOptions options) {
+        return IdealTime.simulate(program, options, CORES).chain();
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -65,7 +69,7 @@ class StepChainsTest {
     void aCpuStepThatWaitsForAThreadOrACarrierGoesOnAfterTheOneThatLeftIt(Mode mode, long chain) {
         Program fourBurns = many(4, i -> List.of(cpuMs(100)));
 
-        assertEquals(chain, IdealTime.simulate(fourBurns, RunOptions.of(mode, 1).withThreads(2), CORES).chain());
+        assertEquals(chain, chain(fourBurns, RunOptions.of(mode, 1).withThreads(2)));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
