@@ -122,8 +122,9 @@ final class FidelityBench {
 
     /**
      * Parameters a learner may pick that make steps, or whole runs, short in real time: quick chess
-     * moves, a quick laundry move, three exercises asked to go at speed 100, and many short
-     * computing tasks at real time, where every task's start and end cost the busy cores a little.
+     * moves, a quick laundry move, three exercises asked to go at speed 100, many short computing
+     * tasks at real time, where every task's start and end cost the busy cores a little, and three
+     * computing tasks on two cores, which a pool of four time-slices.
      */
     private static List<Case> beyondDefaults(Catalogue catalogue) {
         List<Case> cases = new ArrayList<>();
@@ -140,6 +141,8 @@ final class FidelityBench {
             cases.add(new Case("cpu-vs-io cpu 8x10ms @100", cpuVsIo, Map.of("kind", "cpu", "duration", "10ms"), 100));
             cases.add(new Case("cpu-vs-io cpu 200x10ms", cpuVsIo,
                     Map.of("kind", "cpu", "tasks", 200, "duration", "10ms"), 0));
+            cases.add(new Case("cpu-vs-io cpu 3x333ms", cpuVsIo,
+                    Map.of("kind", "cpu", "tasks", 3, "duration", "333ms"), 0));
         });
         catalogue.find("api-calls").ifPresent(api -> cases.add(new Case("api-calls latency=10ms @100", api,
                 Map.of("latency", "10ms"), 100)));

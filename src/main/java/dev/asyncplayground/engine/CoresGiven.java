@@ -76,16 +76,16 @@ public record CoresGiven(double assumed, double given, double idealForCoresGiven
     /**
      * "the machine gave this run 1.4 of 2 cores, other programs were busy; with 1.4 cores the ideal
      * is 714 ms", or, when more threads computed than there are cores and the machine gave them all
-     * it had, that the OS shared the cores among them unevenly.
+     * it had, that they shared the cores among themselves unevenly.
      */
     private static String note(double assumed, double given, double ideal, CpuUse used) {
         String of = coreCount(cores(assumed));
         String got = cores(given, assumed);
         String forGiven = "with " + coreCount(got) + " the ideal is " + duration(ideal);
         if (used.sharedAmongThemselves()) {
-            return String.format(Locale.ROOT, "the OS shared %d cores unevenly among the %d threads computing at"
-                    + " once, so some finished early and the last computed while a core stood idle: this run got %s"
-                    + " of %s; %s", used.cores(), used.mostAtOnce(), got, of, forGiven);
+            return String.format(Locale.ROOT, "the %d threads computing at once shared %d cores unevenly, so some"
+                    + " finished early and the last computed while a core stood idle: this run got %s"
+                    + " of %s; %s", used.mostAtOnce(), used.cores(), got, of, forGiven);
         }
         return String.format(Locale.ROOT, "the machine gave this run %s of %s, other programs were busy; %s",
                 got, of, forGiven);

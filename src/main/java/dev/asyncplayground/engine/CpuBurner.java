@@ -10,6 +10,12 @@ package dev.asyncplayground.engine;
  */
 final class CpuBurner {
 
+    /** Burns CPU time for the calling thread: {@link CpuBurner#burn} itself, or in {@link CoreTurns}. */
+    @FunctionalInterface
+    interface Burning {
+        boolean burn(long nanos, long deadline, Budget budget) throws InterruptedException;
+    }
+
     /** Takes the CPU time burnt since the last charge; false means stop (a limit was passed). */
     @FunctionalInterface
     interface Budget {

@@ -24,6 +24,7 @@ final class CpuShare {
     private final List<Job> jobs = new ArrayList<>();
     private double service;
     private double busy;
+    private boolean uneven;
 
     CpuShare(int cpus) {
         this.cpus = cpus;
@@ -46,6 +47,9 @@ final class CpuShare {
 
     /** Lets {@code nanos} of time pass. */
     void advance(long nanos) {
+        if (nanos > 0 && jobs.size() > cpus && jobs.size() % cpus != 0) {
+            uneven = true;
+        }
         if (!jobs.isEmpty()) {
             service += nanos * rate();
             busy += (double) nanos * Math.min(jobs.size(), cpus);
@@ -74,6 +78,14 @@ final class CpuShare {
     /** CPU time given out so far, in nanoseconds. */
     long busyNanos() {
         return Math.round(busy);
+    }
+
+    /**
+     * True if, for some time so far, more steps burnt than there are CPUs, in a number the CPUs do
+     * not divide (3 on 2), which an OS with a queue per CPU shares out unevenly.
+     */
+    boolean uneven() {
+        return uneven;
     }
 
     private double rate() {

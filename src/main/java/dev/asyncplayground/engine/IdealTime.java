@@ -29,12 +29,16 @@ final class IdealTime {
      *                     the ideal assumes are {@code cpuNanos / cpuWallNanos}
      * @param chain        the most resumptions one after another ({@link StepChains}), each of which
      *                     costs a real run a little time of its own
+     * @param uneven       true if, for some time, more cpu steps burn at once than there are CPUs,
+     *                     in a number the CPUs do not divide (3 on 2), on CPUs the OS time-slices
+     *                     (platform threads); never on carriers, where a step keeps its CPU
      */
-    record Result(long elapsedNanos, long cpuNanos, boolean finishes, long cpuWallNanos, long chain) {
+    record Result(long elapsedNanos, long cpuNanos, boolean finishes, long cpuWallNanos, long chain,
+                  boolean uneven) {
 
         /** A result whose cpu steps, if any, are assumed to burn on one core at a time, with no chain to speak of. */
         Result(long elapsedNanos, long cpuNanos, boolean finishes) {
-            this(elapsedNanos, cpuNanos, finishes, cpuNanos, 0);
+            this(elapsedNanos, cpuNanos, finishes, cpuNanos, 0, false);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.asyncplayground.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,18 +14,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * for the run: its threads are born just before the run's clock starts (a thread takes 0.3 ms or
  * more to be born on a slow host, which the ideal does not count), wait for the start, and are
  * joined before the run ends. A thread that leaves lets viewers see the end of its last task.
+ * With more pool threads than cores, their cpu steps burn in turns on one thread per core
+ * ({@link CoreTurns}), as the ideal's fair time-slicing assumes.
  */
 final class PlatformThreadsModel implements ExecutionModel {
 
     private final List<Thread> pool = new ArrayList<>();
     private final CountDownLatch start = new CountDownLatch(1);
     private final AtomicInteger next = new AtomicInteger();
+    private Optional<CoreTurns> turns = Optional.empty();
 
     /** Starts the pool's threads; if one cannot be born, {@link #close} stops those that were. */
     @Override
     public void prepare(RunState run) {
         int tasks = run.tasks().size();
         int size = Math.min(run.options.threads(), Math.max(tasks, 1));
+        if (CoreTurns.needed(run)) {
+            CoreTurns started = CoreTurns.start(run);
+            turns = Optional.of(started);
+            run.burnInTurns(started);
+        }
         Thread.Builder builder = Thread.ofPlatform().name("pool-thread-", 1).daemon(true);
         for (int i = 0; i < size; i++) {
             pool.add(builder.start(run.threads.counted(() -> awaitStartThenWork(run, tasks))));
@@ -38,6 +47,7 @@ final class PlatformThreadsModel implements ExecutionModel {
         try {
             Workers.joinAll(pool);
         } finally {
+            turns.ifPresent(CoreTurns::close);
             run.cancelLeftovers();
         }
     }
@@ -46,6 +56,7 @@ final class PlatformThreadsModel implements ExecutionModel {
     @Override
     public void close() {
         Workers.stopAll(pool);
+        turns.ifPresent(CoreTurns::close);
     }
 
     private void awaitStartThenWork(RunState run, int tasks) {

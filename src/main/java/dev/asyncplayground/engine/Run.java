@@ -55,7 +55,7 @@ public final class Run {
         this.onEnd = context.onEnd();
         this.measures = program.measures();
         this.place = context.place();
-        this.state = new RunState(program, options, log, limits, context.threads(), cores,
+        this.state = new RunState(program, options, log, limits, context.threads(), cores, ideal.uneven(),
                 reason -> stop(RunStatus.FAILED, reason));
     }
 

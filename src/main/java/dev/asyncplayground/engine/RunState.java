@@ -30,21 +30,28 @@ final class RunState implements TaskWorld {
     private final Map<String, Long> shared;
     private final RunBudget budget;
     private final BurnWall burnWall;
+    private final int cores;
+    private final boolean sharedUnevenly;
+    private CpuBurner.Burning burning = CpuBurner::burn;
     private volatile String stopReason = "cancelled";
     private volatile boolean stopping;
 
     /**
-     * @param cores   CPUs of the machine, against which the cpu steps' burning is measured
-     * @param failRun stops the whole run as failed with the given reason (a limit was passed)
+     * @param cores          CPUs of the machine, against which the cpu steps' burning is measured
+     * @param sharedUnevenly true if the ideal has more cpu steps burning at once than the cores
+     *                       divide evenly, for a time ({@link IdealTime.Result#uneven})
+     * @param failRun        stops the whole run as failed with the given reason (a limit was passed)
      */
     RunState(Program program, RunOptions options, EventLog log, Limits limits, LiveThreads threads, int cores,
-             Consumer<String> failRun) {
+             boolean sharedUnevenly, Consumer<String> failRun) {
         this.options = options;
         this.log = log;
         this.limits = limits;
         this.threads = threads;
         this.failRun = failRun;
         this.burnWall = new BurnWall(cores);
+        this.cores = cores;
+        this.sharedUnevenly = sharedUnevenly;
         this.tasks = new TaskIndex(program);
         this.ended = new CountDownLatch[tasks.size()];
         for (int i = 0; i < ended.length; i++) {
@@ -157,14 +164,29 @@ final class RunState implements TaskWorld {
         fail(EngineFailure.describe(failure));
     }
 
+    /** CPUs of the machine the run's cpu steps burn on. */
+    int cores() {
+        return cores;
+    }
+
+    /** True if the ideal has the cpu steps share the CPUs unevenly for a time. */
+    boolean sharedUnevenly() {
+        return sharedUnevenly;
+    }
+
+    /** From now on the cpu steps burn in the turns given; call before the run's threads start. */
+    void burnInTurns(CoreTurns turns) {
+        burning = turns::burn;
+    }
+
     /**
-     * Burns a cpu step's CPU time on the calling thread (see {@link CpuBurner#burn}), noting the
-     * wall time during which cpu steps of the run burn.
+     * Burns a cpu step's CPU time, on the calling thread (see {@link CpuBurner#burn}) or in the
+     * run's {@link CoreTurns}, noting the wall time during which cpu steps of the run burn.
      */
     boolean burn(Need.Burn burn) throws InterruptedException {
         burnWall.started(System.nanoTime());
         try {
-            return CpuBurner.burn(burn.nanos(), burn.deadline(), this::chargeCpu);
+            return burning.burn(burn.nanos(), burn.deadline(), this::chargeCpu);
         } finally {
             burnWall.stopped(System.nanoTime());
         }

@@ -53,7 +53,7 @@ final class Simulation {
             long next = Math.min(agenda.nextTimerAt(), Math.min(nextBurnEnd(), share.nextEvent(now)));
             if (unfinished == 0 || next == Long.MAX_VALUE) {
                 return new IdealTime.Result(now, carrierBusy + share.busyNanos(), unfinished == 0, cpuWall,
-                        chains.longest());
+                        chains.longest(), share.uneven());
             }
             if (!burning.isEmpty() || share.burning()) {
                 cpuWall += next - now;

@@ -114,10 +114,10 @@ class CoresGivenTest {
         }
 
         @Test
-        void sayTheOsSharedTheCoresUnevenlyWhenMoreThreadsComputedThanCoresAndGotAllTheyCould() {
+        void sayTheThreadsSharedTheCoresUnevenlyWhenMoreComputedThanCoresAndGotAllTheyCould() {
             CpuUse threeThreads = new CpuUse(1_800, 1_000, 1_850, 3, 2);
             CoresGiven cores = CoresGiven.of(1500, 3000, 1500, threeThreads).orElseThrow();
-            assertEquals("the OS shared 2 cores unevenly among the 3 threads computing at once, so some finished"
+            assertEquals("the 3 threads computing at once shared 2 cores unevenly, so some finished"
                     + " early and the last computed while a core stood idle: this run got 1.8 of 2 cores; with 1.8"
                     + " cores the ideal is 1667 ms", cores.note());
         }

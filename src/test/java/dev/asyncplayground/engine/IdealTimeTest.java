@@ -126,6 +126,38 @@ class IdealTimeTest {
         assertEquals(60, idealMs(program, Mode.VIRTUAL_THREADS));
     }
 
+    /**
+     * Where the OS time-slices the threads, the ideal says whether more cpu steps burn at once than
+     * the CPUs divide evenly, for a time; the engine then burns them in turns ({@link CoreTurns}).
+     */
+    @ParameterizedTest(name = "{0}: {3}")
+    @MethodSource("sharing")
+    void cpuStepsSharingTwoCpusUnevenly(String name, Program program, RunOptions options, boolean uneven) {
+        assertEquals(uneven, IdealTime.simulate(program, options, 2).uneven());
+    }
+
+    static Stream<Arguments> sharing() {
+        Program threeComputing = Program.of(List.of(
+                task("a", cpu(30)), task("b", cpu(30)), task("c", nap(5), cpu(30))));
+        Program sevenComputing = Program.of(List.of(task("a", cpu(30)), task("b", cpu(30)), task("c", cpu(30)),
+                task("d", cpu(30)), task("e", cpu(30)), task("f", cpu(30)), task("g", cpu(30))));
+        Program behindALock = Program.of(List.of(
+                task("a", new Step.Locked("L", List.of(cpu(30)))), task("b", new Step.Locked("L", List.of(cpu(30))))));
+        return Stream.of(
+                Arguments.of("three computing, a pool of 4", threeComputing, pool(4, false), true),
+                Arguments.of("three computing, a pool of 2", threeComputing, pool(2, false), false),
+                Arguments.of("three computing, the GIL", threeComputing, pool(4, true), false),
+                Arguments.of("three computing, virtual threads on carriers", threeComputing,
+                        new RunOptions(Mode.VIRTUAL_THREADS, 1), false),
+                Arguments.of("seven computing, a pool of 4: four, then three", sevenComputing, pool(4, false), true),
+                Arguments.of("seven computing, a pool of 2", sevenComputing, pool(2, false), false),
+                Arguments.of("behind a lock, a pool of 4", behindALock, pool(4, false), false));
+    }
+
+    private static RunOptions pool(int threads, boolean gil) {
+        return new RunOptions(Mode.PLATFORM_THREADS, 1, threads, RunOptions.NO_LIMIT, gil);
+    }
+
     /** Runs are checked against their ideal time when they start, so it must be quick even for scale demos. */
     @Test
     void aHundredThousandTasksAreComputedQuickly() {
