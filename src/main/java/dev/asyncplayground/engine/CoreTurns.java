@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Burns the cpu steps of a pool whose computing threads outnumber the cores unevenly (3 on 2) on
@@ -15,7 +17,7 @@ import java.util.concurrent.ExecutionException;
  *
  * <p>The OS keeps a queue per core instead. With three platform threads computing on two cores,
  * Linux often left one thread alone on a core and two sharing the other, and a run of 3 x 333 ms
- * ended 20-70 ms after its ideal of 500 ms on a quiet machine (docs/benchmarks.md). Letting the
+ * ended 18-58 ms after its ideal of 499.5 ms on a quiet machine (docs/benchmarks.md). Letting the
  * pool threads take turns at a lock was worse: a thread woken for its turn was often placed behind
  * a busy core while its waker's core went idle. Here the OS has one computing thread of the run
  * per core, and none of them stops while a step waits for its turn. The pool thread whose step
@@ -45,17 +47,23 @@ final class CoreTurns implements AutoCloseable {
         }
     }
 
-    /** Starts one thread per core, counted in {@code threads}. */
+    /** Starts one thread per core, counted in {@code threads}; if one cannot be born, stops the others. */
     CoreTurns(int cores, LiveThreads threads) {
         Thread.Builder builder = Thread.ofPlatform().name("core-", 1).daemon(true);
-        for (int i = 0; i < cores; i++) {
-            this.cores.add(builder.start(threads.counted(this::serve)));
+        try {
+            for (int i = 0; i < cores; i++) {
+                this.cores.add(builder.start(threads.counted(this::serve)));
+            }
+        } catch (RuntimeException | Error notBorn) {
+            close();
+            throw notBorn;
         }
     }
 
     /**
-     * True if the run needs turns: its ideal has, for a time, more cpu steps burning at once than
-     * there are cores, in a number the cores do not divide. Linux shares 4 threads fairly over 2
+     * True if the run needs turns: its ideal has, for a time (however short: a tail of three steps
+     * is enough to leave a core idle), more cpu steps burning at once than there are cores, in a
+     * number the cores do not divide. Linux shares 4 threads fairly over 2
      * cores (2 on each), and a pool whose steps compute one at a time (behind a lock, or the GIL)
      * has nothing to share: their steps burn on their own threads, with no hand-over for each step,
      * which cost 200 steps of 10 ms on 4 threads about 13 ms.
@@ -79,11 +87,14 @@ final class CoreTurns implements AutoCloseable {
     boolean burn(long nanos, long deadline, CpuBurner.Budget budget) throws InterruptedException {
         CpuStep step = new CpuStep(nanos, deadline, budget);
         synchronized (queue) {
+            if (closed) {
+                throw new InterruptedException("cpu step stopped: the run's cores are closed");
+            }
             queue.addLast(step);
             queue.notify();
         }
         try {
-            return step.done.get();
+            return awaitEnd(step);
         } catch (InterruptedException stopped) {
             step.done.cancel(false);
             throw stopped;
@@ -91,6 +102,21 @@ final class CoreTurns implements AutoCloseable {
             throw new InterruptedException("cpu step stopped");
         } catch (ExecutionException failed) {
             throw rethrown(failed.getCause());
+        }
+    }
+
+    /**
+     * Waits for the step to end, or for its deadline: a step still waiting for its turn then is
+     * cancelled, as a step burning on its own thread would have stopped.
+     */
+    private static boolean awaitEnd(CpuStep step) throws InterruptedException, ExecutionException {
+        if (step.deadline == TaskCursor.NO_DEADLINE) {
+            return step.done.get();
+        }
+        try {
+            return step.done.get(Math.max(0, step.deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException deadlinePassed) {
+            return !step.done.cancel(false) && step.done.get();
         }
     }
 
@@ -118,9 +144,16 @@ final class CoreTurns implements AutoCloseable {
     }
 
     private void serve() {
-        CpuStep step = next(null);
-        while (step != null) {
-            step = next(turn(step) ? step : null);
+        CpuStep step = null;
+        try {
+            step = next(null);
+            while (step != null) {
+                step = next(turn(step) ? step : null);
+            }
+        } finally {
+            if (step != null) {
+                step.done.cancel(false);
+            }
         }
     }
 

@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * for the run: its threads are born just before the run's clock starts (a thread takes 0.3 ms or
  * more to be born on a slow host, which the ideal does not count), wait for the start, and are
  * joined before the run ends. A thread that leaves lets viewers see the end of its last task.
- * With more pool threads than cores, their cpu steps burn in turns on one thread per core
- * ({@link CoreTurns}), as the ideal's fair time-slicing assumes.
+ * When more pool threads compute at once than the cores divide evenly (3 on 2), their cpu steps
+ * burn in turns on one thread per core ({@link CoreTurns}), as the ideal's fair time-slicing
+ * assumes.
  */
 final class PlatformThreadsModel implements ExecutionModel {
 
