@@ -22,6 +22,13 @@ import java.util.concurrent.TimeoutException;
  * a busy core while its waker's core went idle. Here the OS has one computing thread of the run
  * per core, and none of them stops while a step waits for its turn. The pool thread whose step
  * burns waits for it, so the timeline still shows the step on that thread.
+ *
+ * <p>A run takes turns only if its ideal has, for a time (however short: a tail of three steps is
+ * enough to leave a core idle), more cpu steps burning at once than the cores divide evenly
+ * ({@link RunState#sharedUnevenly}). Linux shares 4 threads fairly over 2 cores (2 on each), and a
+ * pool whose steps compute one at a time (behind a lock, or the GIL) has nothing to share: their
+ * steps burn on their own threads, with no hand-over for each step, which cost 200 steps of 10 ms
+ * on 4 threads about 13 ms.
  */
 final class CoreTurns implements AutoCloseable {
 
@@ -58,23 +65,6 @@ final class CoreTurns implements AutoCloseable {
             close();
             throw notBorn;
         }
-    }
-
-    /**
-     * True if the run needs turns: its ideal has, for a time (however short: a tail of three steps
-     * is enough to leave a core idle), more cpu steps burning at once than there are cores, in a
-     * number the cores do not divide. Linux shares 4 threads fairly over 2
-     * cores (2 on each), and a pool whose steps compute one at a time (behind a lock, or the GIL)
-     * has nothing to share: their steps burn on their own threads, with no hand-over for each step,
-     * which cost 200 steps of 10 ms on 4 threads about 13 ms.
-     */
-    static boolean needed(RunState run) {
-        return run.sharedUnevenly();
-    }
-
-    /** Starts one thread per core of the run's machine; {@link #close} stops them. */
-    static CoreTurns start(RunState run) {
-        return new CoreTurns(run.cores(), run.threads);
     }
 
     /**

@@ -30,8 +30,8 @@ final class PlatformThreadsModel implements ExecutionModel {
     public void prepare(RunState run) {
         int tasks = run.tasks().size();
         int size = Math.min(run.options.threads(), Math.max(tasks, 1));
-        if (CoreTurns.needed(run)) {
-            CoreTurns started = CoreTurns.start(run);
+        if (run.sharedUnevenly()) {
+            CoreTurns started = new CoreTurns(run.cores(), run.threads);
             turns = Optional.of(started);
             run.burnInTurns(started);
         }
